@@ -1,0 +1,124 @@
+package io.cwlogs.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.SearchedLogStream;
+
+/**
+ * FilterLogEvents: a group's events over {@code [startTime, endTime]} (both inclusive), from all, some or
+ * a prefix of its streams, merged by time and filtered by a pattern, a page at a time.
+ *
+ * <p>The token carries the last event's (timestamp, sequence, stream id) so the next page resumes exactly
+ * after it, whatever arrived since.
+ */
+public final class EventSearch {
+
+  private final Catalog catalog;
+
+  public EventSearch(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public void register(OperationTable table) {
+    table.on(FilterLogEventsRequest.class, this::filter);
+  }
+
+  FilterLogEventsResponse filter(RequestContext ctx, FilterLogEventsRequest request) {
+    String groupName = LogGroupRef.resolve(ctx.tenant(), request.logGroupName(), request.logGroupIdentifier());
+    List<String> names = request.hasLogStreamNames() ? request.logStreamNames() : List.of();
+    Optional<String> prefix = Optional.ofNullable(request.logStreamNamePrefix());
+    if (!names.isEmpty() && prefix.isPresent()) {
+      throw new InvalidParameterException(
+          "logStreamNames and logStreamNamePrefix are mutually exclusive parameters.");
+    }
+    EventFilter pattern = EventFilters.compile(Optional.ofNullable(request.filterPattern()).orElse(""));
+    Optional<GroupScan.Resume> resume = Optional.ofNullable(request.nextToken()).map(EventSearch::parse);
+    LogGroupMeta group = catalog.group(ctx.tenant(), groupName);
+
+    List<LogStreamMeta> streams = new ArrayList<>();
+    if (!names.isEmpty()) {
+      for (String name : names) {
+        catalog.findStream(ctx.tenant(), group, name).ifPresent(streams::add);
+      }
+    } else {
+      catalog.forEachStream(ctx.tenant(), group.id(), s -> {
+        if (s.name().startsWith(prefix.orElse(""))) {
+          streams.add(s);
+        }
+      });
+    }
+    long from = Optional.ofNullable(request.startTime()).orElse(Long.MIN_VALUE);
+    long endInclusive = Optional.ofNullable(request.endTime()).orElse(Long.MAX_VALUE - 1);
+    int limit = Optional.ofNullable(request.limit()).orElse(Limits.MAX_EVENTS_PER_PAGE);
+
+    List<FilteredLogEvent> events = new ArrayList<>();
+    Optional<String> next = Optional.empty();
+    long bytes = 0;
+    try (GroupScan scan = new GroupScan(catalog.store(), streams, from, endInclusive + 1, false, resume)) {
+      while (scan.hasNext()) {
+        GroupScan.Item item = scan.next();
+        if (!pattern.matches(item.event().message())) {
+          continue;
+        }
+        bytes += item.event().message().length + Limits.EVENT_OVERHEAD_BYTES;
+        events.add(toOutput(item));
+        if (events.size() >= limit || bytes >= Limits.MAX_PAGE_BYTES) {
+          if (scan.hasNext()) {
+            next = Optional.of(format(item));
+          }
+          break;
+        }
+      }
+    }
+    boolean complete = next.isEmpty();
+    List<SearchedLogStream> searchedStreams = new ArrayList<>();
+    for (LogStreamMeta s : streams) {
+      searchedStreams.add(
+          SearchedLogStream.builder().logStreamName(s.name()).searchedCompletely(complete).build());
+    }
+    return FilterLogEventsResponse.builder()
+        .events(events)
+        .searchedLogStreams(searchedStreams)
+        .nextToken(next.orElse(null))
+        .build();
+  }
+
+  private static FilteredLogEvent toOutput(GroupScan.Item item) {
+    return FilteredLogEvent.builder()
+        .logStreamName(item.stream().name())
+        .timestamp(item.event().timestamp())
+        .message(new String(item.event().message(), StandardCharsets.UTF_8))
+        .ingestionTime(item.event().ingestionTime())
+        .eventId(eventId(item))
+        .build();
+  }
+
+  /** A 56-digit event id, as long as AWS's, unique within the group. */
+  static String eventId(GroupScan.Item item) {
+    return String.format(
+        "%019d%019d%018d",
+        item.event().timestamp(), item.event().sequence(), Long.remainderUnsigned(item.stream().id(), 1_000_000_000_000_000_000L));
+  }
+
+  private static String format(GroupScan.Item item) {
+    return PageTokens.encode(
+        "fe", item.event().timestamp() + ":" + item.event().sequence() + ":" + item.stream().id());
+  }
+
+  private static GroupScan.Resume parse(String token) {
+    String[] parts = PageTokens.decode("fe", token).split(":");
+    if (parts.length != 3) {
+      throw PageTokens.invalid();
+    }
+    try {
+      return new GroupScan.Resume(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+    } catch (NumberFormatException e) {
+      throw PageTokens.invalid();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.cwlogs.core;
+
+import io.cwlogs.core.spi.LogStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsResponse;
+
+/**
+ * The CloudWatch Logs service: every implemented operation, behind one {@link #execute} call.
+ *
+ * <p>The protocol layer decodes a request into the SDK's request class (see {@link #requestType}), and
+ * this class validates it against the service model, runs the operation's handler and returns the SDK
+ * response. Capabilities live in their own classes ({@link LogGroups}, {@link LogStreams},
+ * {@link EventIngest}, {@link EventReads}, {@link EventSearch}, {@link Tags}); background work
+ * ({@link RetentionSweeper}) runs on the same catalog.
+ */
+public final class LogsService implements AutoCloseable {
+
+  /** Settings of the service itself (the server adds its own). */
+  public record Options(long retentionSweepMillis) {
+    public static Options defaults() {
+      return new Options(60_000);
+    }
+  }
+
+  private final OperationTable operations = new OperationTable();
+  private final RequestValidator validator = RequestValidator.load();
+  private final Catalog catalog;
+  private final Clock clock;
+  private final RetentionSweeper sweeper;
+  private final ScheduledExecutorService background;
+
+  public LogsService(LogStore store, Clock clock, Options options) {
+    this.catalog = new Catalog(store);
+    this.clock = clock;
+    StreamLocks locks = new StreamLocks();
+    SequenceClock sequences = new SequenceClock(clock::millis);
+    new LogGroups(catalog).register(operations);
+    new LogStreams(catalog, locks).register(operations);
+    new EventIngest(catalog, locks, sequences, List.of()).register(operations);
+    new EventReads(catalog).register(operations);
+    new EventSearch(catalog).register(operations);
+    new Tags(catalog).register(operations);
+    this.sweeper = new RetentionSweeper(catalog, locks, clock::millis);
+    this.background =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "cwlogs-retention");
+              t.setDaemon(true);
+              return t;
+            });
+    background.scheduleWithFixedDelay(
+        sweeper, options.retentionSweepMillis(), options.retentionSweepMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The SDK request class of an implemented operation, for the codec to decode into. */
+  public Optional<Class<? extends SdkPojo>> requestType(String operation) {
+    return operations.find(operation).map(OperationTable.Operation::requestType);
+  }
+
+  /** Whether the operation exists in the CloudWatch Logs API at all (implemented or not). */
+  public boolean isApiOperation(String operation) {
+    return validator.operations().contains(operation);
+  }
+
+  public Set<String> implementedOperations() {
+    return operations.names();
+  }
+
+  /** Runs one operation: validate, then handle. Throws {@link LogsException} for every AWS error. */
+  public CloudWatchLogsResponse execute(String operation, RequestContext ctx, SdkPojo request) {
+    OperationTable.Operation op =
+        operations.find(operation).orElseThrow(() -> new NotImplementedException(operation));
+    checkNameLengths(request);
+    validator.validate(operation, request);
+    return op.handler().apply(ctx, request);
+  }
+
+  /** A clock reading for a new request. */
+  public long now() {
+    return clock.millis();
+  }
+
+  public RetentionSweeper retentionSweeper() {
+    return sweeper;
+  }
+
+  /** Wipes every tenant's data (the test-suite reset endpoint). */
+  public void reset() {
+    for (Tenant tenant : catalog.tenants()) {
+      List<LogGroupMeta> groups = new java.util.ArrayList<>();
+      catalog.forEachGroup(tenant, groups::add);
+      groups.forEach(g -> catalog.deleteGroup(tenant, g));
+    }
+  }
+
+  /**
+   * AWS checks log group and stream names for length before the model's constraints, with its own message.
+   */
+  private static void checkNameLengths(SdkPojo request) {
+    for (SdkField<?> field : request.sdkFields()) {
+      String name = field.locationName();
+      if ((name.equals("logGroupName") || name.equals("logStreamName"))
+          && field.getValueOrDefault(request) instanceof String value
+          && value.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_NAME_LENGTH) {
+        throw new InvalidParameterException(
+            "Invalid LogGroup or LogStream, both must have length less than or equal to 512.");
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow();
+  }
+}

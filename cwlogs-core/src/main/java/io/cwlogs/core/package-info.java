@@ -1,0 +1,19 @@
+/**
+ * The CloudWatch Logs service: AWS's operations with AWS's semantics, over a storage SPI.
+ *
+ * <p>{@link io.cwlogs.core.LogsService} is the entry point: the protocol layer (cwlogs-server) hands it
+ * an operation name, a {@link io.cwlogs.core.RequestContext} and the request decoded into the AWS SDK for
+ * Java's request class; it validates the request against the service model's constraints
+ * ({@link io.cwlogs.core.RequestValidator}, from {@code logs-constraints.json}) and dispatches it through
+ * the {@link io.cwlogs.core.OperationTable} to a capability class: {@link io.cwlogs.core.LogGroups},
+ * {@link io.cwlogs.core.LogStreams}, {@link io.cwlogs.core.EventIngest} (PutLogEvents),
+ * {@link io.cwlogs.core.EventReads} (GetLogEvents), {@link io.cwlogs.core.EventSearch}
+ * (FilterLogEvents), {@link io.cwlogs.core.Tags}.
+ *
+ * <p>Metadata (groups, streams) are JSON documents in the store, read and written through
+ * {@link io.cwlogs.core.Catalog}; events are appended per stream together with the stream's updated
+ * document. Errors are {@link io.cwlogs.core.LogsException} subclasses named after AWS's error codes;
+ * quotas are in {@link io.cwlogs.core.Limits}. Background work ({@link io.cwlogs.core.RetentionSweeper})
+ * runs on the same catalog and store.
+ */
+package io.cwlogs.core;
