@@ -112,6 +112,9 @@ final class Regex {
 
   /** Whether the regex occurs anywhere in the UTF-8 bytes {@code h[from, to)}. */
   boolean find(byte[] h, int from, int to) {
+    if (words == 1) {
+      return find64(h, from, to);
+    }
     Scratch scratch = Scratch.get();
     scratch.ensureRegex(words);
     long[] cur = scratch.regexA;
@@ -140,6 +143,45 @@ final class Regex {
     }
     closure(cur, false, true);
     return hits(cur);
+  }
+
+  /** {@link #find(byte[], int, int)} for automata of at most 64 states, held in registers. */
+  private boolean find64(byte[] h, int from, int to) {
+    final long st = star[0];
+    final long sk = skip[0];
+    final long ac = accept[0];
+    final long in = start[0];
+    long cur = closure64(in, sk | begin[0] | (from == to ? end[0] : 0));
+    if ((cur & ac) != 0) {
+      return true;
+    }
+    long[] m = masks;
+    for (int i = from; i < to; i++) {
+      int b = h[i];
+      int sym;
+      if (b >= 0) {
+        sym = b;
+      } else if ((b & 0xC0) == 0x80) {
+        continue;
+      } else {
+        sym = NON_ASCII;
+      }
+      long adv = cur & m[sym];
+      cur = closure64(((adv & ~st) << 1) | (adv & st) | in, sk);
+      if ((cur & ac) != 0) {
+        return true;
+      }
+    }
+    return (closure64(cur, sk | end[0]) & ac) != 0;
+  }
+
+  private static long closure64(long x, long passable) {
+    long add = ((x & passable) << 1) & ~x;
+    while (add != 0) {
+      x |= add;
+      add = ((add & passable) << 1) & ~x;
+    }
+    return x;
   }
 
   /** Whether the regex occurs anywhere in {@code s}. */

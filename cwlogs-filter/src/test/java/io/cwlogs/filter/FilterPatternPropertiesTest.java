@@ -126,6 +126,18 @@ class FilterPatternPropertiesTest {
   }
 
   @Test
+  void automataLargerThanOneWordMatchToo() {
+    FilterPattern p = FilterPattern.compile("%x|^a{70}b?$%");
+    assertThat(p.matches("a".repeat(70))).isTrue();
+    assertThat(p.matches("a".repeat(70) + "b")).isTrue();
+    assertThat(p.matches("a".repeat(69))).isFalse();
+    assertThat(p.matches("a".repeat(71))).isFalse();
+    assertThat(p.matches("a".repeat(71).getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThat(p.matches("ax".getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(FilterPattern.compile("%b[^b]{65}b%").matches("xb" + "é".repeat(65) + "b")).isTrue();
+  }
+
+  @Test
   void deepNestingIsRejectedNotOverflowed() {
     String deep = "{ " + "(".repeat(100_000) + "$.a = 1" + ")".repeat(100_000) + " }";
     assertThatThrownBy(() -> FilterPattern.compile(deep))
