@@ -1,7 +1,8 @@
 package io.cwlogs.filter;
 
 /**
- * The exception thrown when a filter pattern cannot be compiled; its message is the text AWS returns.
+ * The exception thrown when a filter pattern cannot be compiled; its message is the text AWS
+ * returns.
  *
  * <p>The protocol layer maps it to {@code InvalidParameterException} (HTTP 400) with {@link
  * #getMessage()} as the message, so the message must be AWS's wording, not a diagnostic. The

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A reusable, allocation-free JSON navigator: walks a UTF-8 message along one selector and tests the
- * value it lands on, skipping everything else without building a tree.
+ * A reusable, allocation-free JSON navigator: walks a UTF-8 message along one selector and tests
+ * the value it lands on, skipping everything else without building a tree.
  *
  * <p>Implementation notes: each test walks from the root, so a pattern with k tests reads the path
  * prefixes k times but never materialises the document. Skipped values are still checked for
@@ -257,7 +257,9 @@ final class JsonCursor {
     return strLen == name.length && Arrays.equals(strBuf, strOff, strOff + strLen, name, 0, strLen);
   }
 
-  /** Reads the string at {@code pos} (a '"'), leaving its unescaped bytes in strBuf/strOff/strLen. */
+  /**
+   * Reads the string at {@code pos} (a '"'), leaving its unescaped bytes in strBuf/strOff/strLen.
+   */
   private void readString() {
     int start = pos + 1;
     int i = start;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A JSON pattern such as {@code { $.a = "x" && ($.n > 5 || $.b IS TRUE) }}: a boolean expression
- * of tests on selected values, evaluated only on messages that are JSON.
+ * A JSON pattern such as {@code { $.a = "x" && ($.n > 5 || $.b IS TRUE) }}: a boolean expression of
+ * tests on selected values, evaluated only on messages that are JSON.
  */
 record JsonPattern(Expr expr, int regexCount) implements PatternNode {
 

@@ -132,8 +132,8 @@ public final class MetricValueExtractor {
   }
 
   /**
-   * The sample a message contributes: empty when it does not match or the value is missing or not
-   * a number. Dimensions that cannot be resolved are left out of the sample.
+   * The sample a message contributes: empty when it does not match or the value is missing or not a
+   * number. Dimensions that cannot be resolved are left out of the sample.
    */
   public Optional<MetricSample> extract(String message) {
     byte[] b = message.getBytes(StandardCharsets.UTF_8);

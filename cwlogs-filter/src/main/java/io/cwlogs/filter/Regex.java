@@ -226,7 +226,9 @@ final class Regex {
     return hits(next);
   }
 
-  /** Adds every state reachable without input: past optional/starred items and satisfied anchors. */
+  /**
+   * Adds every state reachable without input: past optional/starred items and satisfied anchors.
+   */
   private void closure(long[] x, boolean atBegin, boolean atEnd) {
     boolean changed = true;
     while (changed) {

@@ -22,7 +22,8 @@ final class SpaceDelimitedParser {
   }
 
   static SpaceDelimitedPattern parse(String pattern) {
-    SpaceDelimitedParser parser = new SpaceDelimitedParser(pattern.substring(1, pattern.length() - 1));
+    SpaceDelimitedParser parser =
+        new SpaceDelimitedParser(pattern.substring(1, pattern.length() - 1));
     List<SpaceDelimitedPattern.Field> fields = parser.fields();
     if (parser.regexes > JsonPatternParser.MAX_REGEXES) {
       throw InvalidFilterPatternException.invalid("more than 2 regexes");

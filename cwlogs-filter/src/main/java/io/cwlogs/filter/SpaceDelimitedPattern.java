@@ -81,8 +81,8 @@ record SpaceDelimitedPattern(List<Field> fields, int regexCount) implements Patt
   }
 
   /**
-   * Splits and matches; returns the number of message fields on a match (with {@code
-   * s.assigned[j]} the message field of pattern field j), or -1.
+   * Splits and matches; returns the number of message fields on a match (with {@code s.assigned[j]}
+   * the message field of pattern field j), or -1.
    */
   private int match(Scratch s, byte[] h, int off, int end) {
     int n = split(s, h, off, end);

@@ -10,6 +10,8 @@ package io.cwlogs.filter;
 public enum TermMatching {
   /** A term matches anywhere in the message, also inside a longer word (the documented default). */
   SUBSTRING,
-  /** A term matches only where it is not directly preceded or followed by a letter, digit or '_'. */
+  /**
+   * A term matches only where it is not directly preceded or followed by a letter, digit or '_'.
+   */
   TOKEN
 }

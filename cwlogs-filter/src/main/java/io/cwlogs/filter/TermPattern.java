@@ -125,9 +125,9 @@ record TermPattern(
   }
 
   /**
-   * Parses a term list. A bare term is letters, digits and '_'; anything else must be quoted. A
-   * '-' or '?' inside a bare word starts a new excluded or optional term, which is how AWS reads
-   * {@code ORDER-ITEM-1} (and why it finds nothing).
+   * Parses a term list. A bare term is letters, digits and '_'; anything else must be quoted. A '-'
+   * or '?' inside a bare word starts a new excluded or optional term, which is how AWS reads {@code
+   * ORDER-ITEM-1} (and why it finds nothing).
    */
   static TermPattern parse(String p, TermMatching matching) {
     List<Term> req = new ArrayList<>();
@@ -170,8 +170,8 @@ record TermPattern(
   }
 
   /**
-   * Reads a double-quoted string starting at {@code p[i] == '"'} into {@code out}, honouring
-   * {@code \"} and {@code \\}; returns the index after the closing quote.
+   * Reads a double-quoted string starting at {@code p[i] == '"'} into {@code out}, honouring {@code
+   * \"} and {@code \\}; returns the index after the closing quote.
    */
   static int readQuoted(String p, int i, StringBuilder out) {
     int n = p.length();

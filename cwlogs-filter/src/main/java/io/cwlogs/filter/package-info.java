@@ -5,8 +5,8 @@
  * syntaxes from the pattern's outer shape and returns an immutable, thread-safe pattern whose
  * {@code matches} the service calls per event (FilterLogEvents, subscription and metric filters,
  * TestMetricFilter). {@link io.cwlogs.filter.MetricValueExtractor} adds a metric filter's value and
- * dimensions on top. Invalid input raises {@link io.cwlogs.filter.InvalidFilterPatternException}
- * or {@link io.cwlogs.filter.InvalidMetricTransformationException}, whose messages are AWS's.
+ * dimensions on top. Invalid input raises {@link io.cwlogs.filter.InvalidFilterPatternException} or
+ * {@link io.cwlogs.filter.InvalidMetricTransformationException}, whose messages are AWS's.
  *
  * <p>Inside, each syntax is one record of the sealed {@code PatternNode} (one file each: {@code
  * TermPattern}, {@code JsonPattern}, {@code SpaceDelimitedPattern}, {@code RegexPattern}, {@code

@@ -15,8 +15,8 @@ import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile input: the compiler throws nothing but {@link InvalidFilterPatternException}, and
- * neither compiling nor matching hangs. Tries are bounded so the module's tests stay fast.
+ * Hostile input: the compiler throws nothing but {@link InvalidFilterPatternException}, and neither
+ * compiling nor matching hangs. Tries are bounded so the module's tests stay fast.
  */
 class FilterPatternPropertiesTest {
   private static final String SYNTAX_CHARS = "{}[]()%$.*\"'\\|&=!<>?-, \t_aeE019:@#^+";
@@ -113,8 +113,7 @@ class FilterPatternPropertiesTest {
 
   /** ByteSearch agrees with String.indexOf around the 8-byte block boundaries. */
   @Property(tries = 1000)
-  void byteSearchAgreesWithIndexOf(
-      @ForAll("ab") String haystack, @ForAll("ab") String needle) {
+  void byteSearchAgreesWithIndexOf(@ForAll("ab") String haystack, @ForAll("ab") String needle) {
     byte[] h = haystack.getBytes(StandardCharsets.US_ASCII);
     int got = new ByteSearch(needle.getBytes(StandardCharsets.US_ASCII)).indexOf(h, 0, h.length);
     assertThat(got).isEqualTo(haystack.indexOf(needle));
@@ -170,8 +169,7 @@ class FilterPatternPropertiesTest {
     assertTimeout(
         () -> {
           assertThat(FilterPattern.compile("%a*a*a*a*a*a*a*a*a*a*b%").matches(input)).isFalse();
-          assertThat(FilterPattern.compile("%a+a+a+a+b%").matches(input))
-              .isFalse();
+          assertThat(FilterPattern.compile("%a+a+a+a+b%").matches(input)).isFalse();
           assertThat(FilterPattern.compile("%a{0,50}a{50}b%").matches(input)).isFalse();
           assertThat(FilterPattern.compile("%.*.*.*=.*%").matches(input)).isFalse();
         });

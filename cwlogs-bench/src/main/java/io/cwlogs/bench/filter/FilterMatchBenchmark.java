@@ -24,11 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Filter pattern matching throughput per syntax, over realistic 100–300 byte UTF-8 messages as the
  * storage layer holds them ({@code matches(byte[], int, int)}).
  *
- * <p>Workload: {@value #BATCH} pre-generated messages per invocation, cycled; most do not match,
- * as in FilterLogEvents over a busy group, so term search scans whole messages. Each benchmark
- * reports events/s (the primary score, one op per message) and bytes/s (the {@code bytes}
- * secondary result from {@link Bytes}). Targets: single term at least 1 GB/s per core, JSON at
- * least 200 MB/s per core.
+ * <p>Workload: {@value #BATCH} pre-generated messages per invocation, cycled; most do not match, as
+ * in FilterLogEvents over a busy group, so term search scans whole messages. Each benchmark reports
+ * events/s (the primary score, one op per message) and bytes/s (the {@code bytes} secondary result
+ * from {@link Bytes}). Targets: single term at least 1 GB/s per core, JSON at least 200 MB/s per
+ * core.
  *
  * <p>Run (one core, with allocation profile):
  *
@@ -86,7 +86,8 @@ public class FilterMatchBenchmark {
     jsonNumeric = FilterPattern.compile("{ $.latencyMs > 950 && $.status >= 500 }");
     spaceDelimited =
         FilterPattern.compile(
-            "[ip, user, username, timestamp, request, status = 5*, bytes > 100000, referrer, agent]");
+            "[ip, user, username, timestamp, request, status = 5*, bytes > 100000, referrer,"
+                + " agent]");
     regex = FilterPattern.compile("%timeout after \\d+ms|conn[a-z]* reset%");
   }
 
@@ -193,8 +194,9 @@ public class FilterMatchBenchmark {
 
     static String accessLine(SplittableRandom r) {
       return String.format(
-          "10.%d.%d.%d - user%d [21/Nov/2026:12:%02d:%02d +0000] \"GET /api/v1/orders/%d?expand=items"
-              + " HTTP/1.1\" %d %d \"-\" \"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36\"",
+          "10.%d.%d.%d - user%d [21/Nov/2026:12:%02d:%02d +0000] \"GET"
+              + " /api/v1/orders/%d?expand=items HTTP/1.1\" %d %d \"-\" \"Mozilla/5.0 (X11; Linux"
+              + " x86_64) AppleWebKit/537.36\"",
           r.nextInt(256),
           r.nextInt(256),
           r.nextInt(256),
