@@ -166,16 +166,6 @@ public final class FilterPattern {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof FilterPattern f && f.source.equals(source) && f.node.equals(node);
-  }
-
-  @Override
-  public int hashCode() {
-    return source.hashCode();
-  }
-
-  @Override
   public String toString() {
     return "FilterPattern[" + kind() + " " + source + "]";
   }
