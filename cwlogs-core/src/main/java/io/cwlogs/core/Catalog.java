@@ -56,6 +56,8 @@ public final class Catalog {
     store.delete(tenant.scope("group"), group.name());
     String streamScope = streamScope(tenant, group.id());
     forEachDocument(streamScope, doc -> store.delete(streamScope, doc.id()));
+    String filterScope = MetricFilterScopes.scope(tenant, group.id());
+    forEachDocument(filterScope, doc -> store.delete(filterScope, doc.id()));
     store.deleteGroupEvents(group.id());
   }
 

@@ -1,36 +1,27 @@
 package io.cwlogs.core;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import io.cwlogs.filter.FilterPattern;
+import io.cwlogs.filter.InvalidFilterPatternException;
 
 /**
- * Compiles FilterLogEvents' {@code filterPattern} into an {@link EventFilter}.
- *
- * <p>Interim: plain terms and quoted phrases, all of which must appear (case-sensitive substrings). The
- * full pattern language comes from the cwlogs-filter module.
+ * Compiles a {@code filterPattern} (FilterLogEvents, metric and subscription filters) with the
+ * cwlogs-filter language, turning its errors into AWS's {@code InvalidParameterException}.
  */
 public final class EventFilters {
 
   private EventFilters() {}
 
+  /** The compiled pattern, or AWS's error for an invalid one. */
+  public static FilterPattern pattern(String pattern) {
+    try {
+      return FilterPattern.compile(pattern);
+    } catch (InvalidFilterPatternException e) {
+      throw new InvalidParameterException(e.getMessage());
+    }
+  }
+
   public static EventFilter compile(String pattern) {
-    List<String> terms = new ArrayList<>();
-    var m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(pattern);
-    while (m.find()) {
-      terms.add(m.group(1) != null ? m.group(1) : m.group(2));
-    }
-    if (terms.isEmpty()) {
-      return message -> true;
-    }
-    return message -> {
-      String text = new String(message, StandardCharsets.UTF_8);
-      for (String term : terms) {
-        if (!text.contains(term)) {
-          return false;
-        }
-      }
-      return true;
-    };
+    FilterPattern compiled = pattern(pattern);
+    return message -> compiled.matches(message, 0, message.length);
   }
 }

@@ -75,12 +75,8 @@ public final class EventSearch {
         }
       }
     }
-    boolean complete = next.isEmpty();
-    List<SearchedLogStream> searchedStreams = new ArrayList<>();
-    for (LogStreamMeta s : streams) {
-      searchedStreams.add(
-          SearchedLogStream.builder().logStreamName(s.name()).searchedCompletely(complete).build());
-    }
+    // Deprecated by AWS: real responses carry an empty list, which some clients still read.
+    List<SearchedLogStream> searchedStreams = List.of();
     return FilterLogEventsResponse.builder()
         .events(events)
         .searchedLogStreams(searchedStreams)

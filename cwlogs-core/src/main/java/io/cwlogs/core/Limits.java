@@ -65,6 +65,9 @@ public final class Limits {
   /** Metric filters per log group (quotas page). */
   public static final int MAX_METRIC_FILTERS_PER_GROUP = 100;
 
+  /** Filters (metric and subscription) whose pattern uses a regex, per log group (filter pattern syntax page). */
+  public static final int MAX_REGEX_FILTERS_PER_GROUP = 5;
+
   /** Subscription filters per log group (quotas page). */
   public static final int MAX_SUBSCRIPTION_FILTERS_PER_GROUP = 2;
 }

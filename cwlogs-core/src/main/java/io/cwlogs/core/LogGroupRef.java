@@ -15,8 +15,8 @@ public final class LogGroupRef {
     Optional<String> name = Optional.ofNullable(logGroupName);
     Optional<String> identifier = Optional.ofNullable(logGroupIdentifier);
     if (name.isPresent() && identifier.isPresent()) {
-      throw new InvalidParameterException(
-          "LogGroup name and LogGroup ARN are mutually exclusive parameters.");
+      // AWS answers this one with ValidationException, unlike the model's own checks.
+      throw new ValidationException("LogGroup name and LogGroup ARN are mutually exclusive parameters.");
     }
     if (identifier.isPresent()) {
       return Arns.groupNameOf(tenant, identifier.get());

@@ -101,7 +101,14 @@ public final class LogGroups {
     Page<LogGroupMeta> page = page(ctx.tenant(), prefix.orElse(""), request.nextToken(), limit, filter, "g");
     List<LogGroup> groups = new ArrayList<>();
     for (LogGroupMeta g : page.items()) {
-      groups.add(describeOne(ctx.tenant(), g));
+      // AWS documents that a pattern search returns only these three members.
+      groups.add(pattern.isPresent()
+          ? LogGroup.builder()
+              .logGroupName(g.name())
+              .creationTime(g.creationTime())
+              .arn(Arns.logGroupArnWildcard(ctx.tenant(), g.name()))
+              .build()
+          : describeOne(ctx.tenant(), g));
     }
     return DescribeLogGroupsResponse.builder().logGroups(groups).nextToken(page.nextToken().orElse(null)).build();
   }

@@ -49,6 +49,7 @@ public final class LogsService implements AutoCloseable {
     new EventReads(catalog).register(operations);
     new EventSearch(catalog).register(operations);
     new Tags(catalog).register(operations);
+    new MetricFilters(catalog).register(operations);
     this.sweeper = new RetentionSweeper(catalog, locks, clock::millis);
     this.background =
         Executors.newSingleThreadScheduledExecutor(
