@@ -23,6 +23,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.CompactRangeOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -349,6 +351,41 @@ public final class RocksLogStore implements LogStore {
   private void deleteRange(byte[] lower, byte[] upper) throws RocksDBException {
     db.deleteRange(events, tuning.write, lower, upper);
     db.deleteFilesInRanges(events, List.of(lower, upper), false);
+  }
+
+  // ---- measurement (tests and tools) ----
+
+  /** Flushes memtables and compacts the events column family fully, as a long-lived store would be. */
+  void compactEvents(boolean fully) {
+    Lock open = enter();
+    try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+      db.flush(flush, events);
+      if (fully) {
+        try (CompactRangeOptions force =
+            new CompactRangeOptions()
+                .setBottommostLevelCompaction(
+                    CompactRangeOptions.BottommostLevelCompaction.kForceOptimized)) {
+          db.compactRange(events, null, null, force);
+        }
+      }
+    } catch (RocksDBException e) {
+      throw failure("compact", e);
+    } finally {
+      open.unlock();
+    }
+  }
+
+  /** Bytes of SST files the events column family occupies on disk now. */
+  long eventsDiskBytes() {
+    Lock open = enter();
+    try {
+      return db.getLiveFilesMetaData().stream()
+          .filter(f -> Arrays.equals(f.columnFamilyName(), EVENTS.getBytes(StandardCharsets.US_ASCII)))
+          .mapToLong(f -> f.size())
+          .sum();
+    } finally {
+      open.unlock();
+    }
   }
 
   // ---- lifecycle ----

@@ -17,11 +17,14 @@ import org.rocksdb.WriteOptions;
 /**
  * Every RocksDB option the store sets, and why; the native objects it creates are closed with it.
  *
- * <p>Events are written once, read mostly in long sequential runs, and dropped by range: large blocks
- * (32 KiB) compress log text well and suit scans; LZ4 keeps flushes and upper-level compactions cheap,
- * and ZSTD with a trained dictionary on the bottommost level (where ~90% of the data ends up under
- * dynamic level sizing) gives the ratio. Events are never read by point lookup, so their only filter
- * is a prefix bloom on the 16-byte stream prefix, which lets a scan skip files without that stream.
+ * <p>Events are written once, read in sequential runs, and dropped by range: large blocks (64 KiB)
+ * compress log text well and suit scans. Every level uses ZSTD (default level 3), not LZ4: a stream's
+ * keys arrive in time order, so its SST files rarely overlap and RocksDB often <em>moves</em> them down
+ * the levels without rewriting them, which would leave LZ4-compressed data (about 3.5x on logs) in
+ * place for good. The bottommost level, where most data ends up, is rewritten with ZSTD level 6 and a
+ * trained dictionary whenever a compaction does reach it. Events are never read by point lookup, so
+ * their only filter is a prefix bloom on the 16-byte stream prefix, which lets a scan skip files that
+ * do not hold its stream. docs/design-decisions-storage.md has the measurements.
  *
  * <p>Documents are small and read by key: 4 KiB blocks, LZ4, and a whole-key bloom filter.
  *
@@ -83,7 +86,7 @@ final class Tuning implements AutoCloseable {
     BlockBasedTableConfig table =
         new BlockBasedTableConfig()
             .setBlockCache(cache)
-            .setBlockSize(32 << 10)
+            .setBlockSize(64 << 10)
             .setFilterPolicy(own(new BloomFilter(10)))
             .setWholeKeyFiltering(false)
             .setCacheIndexAndFilterBlocks(true)
@@ -97,7 +100,7 @@ final class Tuning implements AutoCloseable {
             .setZStdMaxTrainBytes(64 << 10 << 6);
     List<CompressionType> perLevel = new ArrayList<>();
     for (int level = 0; level < 7; level++) {
-      perLevel.add(CompressionType.LZ4_COMPRESSION);
+      perLevel.add(CompressionType.ZSTD_COMPRESSION);
     }
     ColumnFamilyOptions cf =
         own(new ColumnFamilyOptions())

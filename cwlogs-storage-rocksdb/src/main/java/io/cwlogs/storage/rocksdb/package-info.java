@@ -12,7 +12,7 @@
  *
  * <p>{@link io.cwlogs.storage.rocksdb.StoreCodec} is the single description of every byte on disk;
  * {@link io.cwlogs.storage.rocksdb.Tuning} holds every RocksDB option with its reason (block sizes,
- * LZ4 above and ZSTD with a dictionary at the bottom, bloom filters, one bounded block cache, WAL and
+ * ZSTD on every level and a dictionary at the bottom, bloom filters, one bounded block cache, WAL and
  * fsync policy). {@link io.cwlogs.storage.rocksdb.RocksEventScan} is the lazy scan handed to callers.
  *
  * <p>Concurrency: RocksDB is thread-safe; the store adds striped locks only where a read-then-write must
