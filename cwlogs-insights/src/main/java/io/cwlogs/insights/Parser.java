@@ -42,6 +42,8 @@ final class Parser {
   private int depth;
   /** The aggregations of the stats command being parsed, or null where none are allowed. */
   private List<Aggregation> aggregations;
+  /** The first token of each item of the last {@link #items()} call. */
+  private final List<Token> itemStarts = new ArrayList<>();
 
   private Parser(String q) {
     this.q = q;
@@ -179,7 +181,9 @@ final class Parser {
 
   private List<NamedExpr> items() {
     List<NamedExpr> items = new ArrayList<>();
+    itemStarts.clear();
     do {
+      itemStarts.add(peek());
       int start = peek().start();
       Expr e = expr();
       int end = lastEnd();
@@ -208,16 +212,13 @@ final class Parser {
 
   private Command stats() {
     aggregations = new ArrayList<>();
-    Token first = peek();
     List<NamedExpr> items = items();
     List<Aggregation> aggs = aggregations;
     aggregations = null;
-    if (aggs.isEmpty()) {
-      throw error(first, "stats needs an aggregation function such as count()");
-    }
-    for (NamedExpr item : items) {
-      if (!hasAggregation(item.expr())) {
-        throw error(first, "every stats item must use an aggregation function: " + item.name());
+    for (int i = 0; i < items.size(); i++) {
+      if (!hasAggregation(items.get(i).expr())) {
+        throw error(itemStarts.get(i), "every stats item must use an aggregation function such as"
+            + " count(): " + items.get(i).name());
       }
     }
     List<NamedExpr> groups = List.of();
