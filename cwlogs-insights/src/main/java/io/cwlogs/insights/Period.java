@@ -104,7 +104,7 @@ record Period(long amount, Unit unit, String text) {
 
   private static long monthStart(long monthIndex) {
     long year = 1970 + Math.floorDiv(monthIndex, 12);
-    int month = (int) Math.floorMod(monthIndex, 12) + 1;
+    int month = Math.floorMod(monthIndex, 12) + 1;
     if (year < -999_999_999L || year > 999_999_999L) {
       return monthIndex < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
