@@ -190,4 +190,32 @@ class ExecutionTest {
     assertThat(fed).isEqualTo(Limits.DEFAULT_RESULT_LIMIT);
     assertThat(x.results()).hasSize(Limits.DEFAULT_RESULT_LIMIT);
   }
+
+  @Test
+  void systemFieldNamesWithSpecialCharactersTakeBackticksAfterTheAt() {
+    InsightsQuery q = InsightsQuery.parse("fields @`aws.tag:stack-name`, `a b`, x.`y-z`");
+    assertThat(q.resultFields()).containsExactly("@aws.tag:stack-name", "a b", "x.y-z");
+    QueryEvent e = json(1, 1, "{\"a b\":1,\"x\":{\"y-z\":2}}");
+    assertThat(Dataset.render(Dataset.run("fields `a b`, x.`y-z`", List.of(e)).results()))
+        .containsExactly("a b=1, x.y-z=2");
+  }
+
+  @Test
+  void dedupStopsTheScanOnceItHasEnoughRows() {
+    QueryExecution x = InsightsQuery.parse("dedup v | limit 2").newExecution();
+    x.accept(json(1, 3, "{\"v\":1}"));
+    x.accept(json(2, 2, "{\"v\":1}"));
+    assertThat(x.wantsMore()).isTrue();
+    x.accept(json(3, 1, "{\"v\":2}"));
+    assertThat(x.wantsMore()).isFalse();
+    assertThat(x.results()).hasSize(2);
+  }
+
+  @Test
+  void executionOptionsRejectOutOfRangeLimits() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ExecutionOptions(0));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ExecutionOptions(10_001));
+  }
 }
