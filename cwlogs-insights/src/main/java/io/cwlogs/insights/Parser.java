@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
 final class Parser {
   private static final Set<String> RESERVED =
       Set.of("and", "or", "not", "like", "in", "as", "by");
+  private static final Set<String> AGGREGATIONS =
+      Set.of("count", "count_distinct", "sum", "avg", "min", "max", "pct", "stddev", "earliest",
+          "latest", "sortsfirst", "sortslast");
   private static final Set<String> UNSUPPORTED =
       Set.of("pattern", "diff", "anomaly", "filterindex", "source", "unnest", "lookup", "join",
           "addtotals", "json", "compare");
@@ -42,6 +45,12 @@ final class Parser {
   private int depth;
   /** The aggregations of the stats command being parsed, or null where none are allowed. */
   private List<Aggregation> aggregations;
+  /** Whether a stats command came earlier, so aggregation text can name its output columns. */
+  private boolean seenStats;
+  /** The output columns of the last stats command. */
+  private final Set<String> statsColumns = new java.util.HashSet<>();
+  /** Whether an aggregation's argument is being parsed. */
+  private boolean inAggregation;
   /** The first token of each item of the last {@link #items()} call. */
   private final List<Token> itemStarts = new ArrayList<>();
 
@@ -159,7 +168,14 @@ final class Parser {
       case "fields" -> new FieldsCommand(items());
       case "display" -> new DisplayCommand(items());
       case "filter", "where" -> new FilterCommand(expr());
-      case "stats" -> stats();
+      case "stats" -> {
+        StatsCommand c = (StatsCommand) stats();
+        seenStats = true;
+        statsColumns.clear();
+        c.groups().forEach(g -> statsColumns.add(g.name()));
+        c.items().forEach(i -> statsColumns.add(i.name()));
+        yield c;
+      }
       case "sort" -> sort();
       case "limit" -> limit();
       case "parse" -> parse();
@@ -541,6 +557,9 @@ final class Parser {
     Token nameToken = next();
     next(); // (
     String name = nameToken.text().toLowerCase(Locale.ROOT);
+    if (AGGREGATIONS.contains(name) && (aggregations == null || inAggregation) && seenStats) {
+      return columnReference(nameToken);
+    }
     Optional<Aggregation> agg = aggregation(nameToken, name);
     if (agg.isPresent()) {
       aggregations.add(agg.get());
@@ -570,7 +589,30 @@ final class Parser {
           : f.minArgs + " to " + (f.maxArgs == Integer.MAX_VALUE ? "any" : f.maxArgs))
           + " arguments, not " + args.size());
     }
+    String text = q.substring(nameToken.start(), lastEnd());
+    if (statsColumns.contains(text)) {
+      // After stats, bin(5m) (or any grouping expression) names the column stats produced.
+      return new Expr.Field(text);
+    }
     return new Expr.Call(f, List.copyOf(args));
+  }
+
+  /**
+   * After a stats command, an aggregation written outside one (for example {@code sort count(*)
+   * desc}) names the column that stats produced under that text; the call is skipped, not parsed.
+   */
+  private Expr columnReference(Token nameToken) {
+    int open = 1;
+    while (open > 0) {
+      Token t = next();
+      switch (t.kind()) {
+        case LPAREN -> open++;
+        case RPAREN -> open--;
+        case EOF -> throw unexpected(t, ") to close " + nameToken.text() + "(");
+        default -> {}
+      }
+    }
+    return new Expr.Field(q.substring(nameToken.start(), lastEnd()));
   }
 
   private Expr period() {
@@ -596,15 +638,13 @@ final class Parser {
 
   /** Parses the arguments of an aggregation call if {@code name} is one; after the "(". */
   private Optional<Aggregation> aggregation(Token at, String name) {
-    if (!Set.of("count", "count_distinct", "sum", "avg", "min", "max", "pct", "stddev",
-        "earliest", "latest", "sortsfirst", "sortslast").contains(name)) {
+    if (!AGGREGATIONS.contains(name)) {
       return Optional.empty();
     }
-    if (aggregations == null) {
+    if (aggregations == null || inAggregation) {
       throw error(at, "the aggregation function " + at.text() + " is only allowed in stats");
     }
-    List<Aggregation> outer = aggregations;
-    aggregations = null; // no aggregation inside an aggregation
+    inAggregation = true; // no aggregation inside an aggregation
     try {
       if (name.equals("count")) {
         if (accept(Token.Kind.RPAREN)) {
@@ -644,7 +684,7 @@ final class Parser {
       expect(Token.Kind.RPAREN, ") after the argument of " + name);
       return Optional.of(a);
     } finally {
-      aggregations = outer;
+      inAggregation = false;
     }
   }
 }

@@ -96,6 +96,14 @@ class ConformanceTest {
             "service=api, mean=535", "service=billing, mean=300", "service=auth, mean=27.5",
             ""),
         row("filter status = 999 | stats count(*) as n", "n=0"),
+        row("stats count(*) by service | sort count(*) desc | limit 2",
+            "count(*)=3", "service=auth, count(*)=2"),
+        row("stats count(*) by service | stats max(count(*)) as m", "m=3"),
+        row("stats count(*) by bin(5m) | sort bin(5m) asc | limit 1",
+            "bin(5m)=2024-05-01 12:00:00.000, count(*)=3"),
+        row("stats count(*) as n by bin(5m) | filter n > 2 | stats sum(n) as s by bin(5m)"
+                + " | sort bin(5m)",
+            "bin(5m)=2024-05-01 12:00:00.000, s=3", "bin(5m)=2024-05-01 12:10:00.000, s=3"),
         row("filter status = 999 | stats count(*) as n by service"),
         row("stats count(*) as n by level, service | filter n > 1", "n=3"),
         row("stats count(*) as n by level, service | filter ispresent(level) | sort level, service"

@@ -33,6 +33,8 @@ class MalformedQueryTest {
         bad("fields sum(x)", "only allowed in stats", 7, 9),
         bad("stats x by y", "every stats item must use an aggregation", 6, 6),
         bad("stats sum(count(x))", "only allowed in stats", 10, 14),
+        bad("sort count(*)", "only allowed in stats", 5, 9),
+        bad("stats count(*) | sort count(*", "unexpected end of query", 29, 29),
         bad("dedup a | sort a", "only limit may follow dedup", 10, 13),
         bad("pattern @message", "pattern command is not supported", 0, 6),
         bad("diff", "diff command is not supported", 0, 3),
