@@ -6,9 +6,9 @@ import java.util.Set;
 /**
  * {@code count_distinct(f)}: how many distinct values f takes (compared as rendered text).
  *
- * <p>Implementation notes: exact up to {@link Limits#EXACT_DISTINCT_VALUES} values per group, then a
- * HyperLogLog of 2^14 one-byte registers (about 0.8% standard error, 16 KiB per group), as AWS says
- * the count is approximate at high cardinality.
+ * <p>Implementation notes: exact up to {@link Limits#EXACT_DISTINCT_VALUES} values per group, then
+ * a HyperLogLog of 2^14 one-byte registers (about 0.8% standard error, 16 KiB per group), as AWS
+ * says the count is approximate at high cardinality.
  *
  * @param arg the expression
  */

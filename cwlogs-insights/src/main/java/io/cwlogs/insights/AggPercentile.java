@@ -9,10 +9,10 @@ import java.util.TreeMap;
  * {@code pct(f, p)}: the p-th percentile of the values that are numbers, by the nearest-rank method
  * (the smallest value with at least p% of the values at or below it).
  *
- * <p>Implementation notes: the first {@link Limits#EXACT_PERCENTILE_VALUES} values per group are kept
- * exactly. Past that the accumulator folds them into a log-bucket sketch (the DDSketch idea: bucket
- * {@code i} holds values in {@code (g^(i-1), g^i]} with {@code g = 1.02/0.98}), whose answer is within
- * 1% of the exact one and whose size depends on the values' range, not on their number.
+ * <p>Implementation notes: the first {@link Limits#EXACT_PERCENTILE_VALUES} values per group are
+ * kept exactly. Past that the accumulator folds them into a log-bucket sketch (the DDSketch idea:
+ * bucket {@code i} holds values in {@code (g^(i-1), g^i]} with {@code g = 1.02/0.98}), whose answer
+ * is within 1% of the exact one and whose size depends on the values' range, not on their number.
  *
  * @param arg the expression
  * @param percent p, from 0 to 100

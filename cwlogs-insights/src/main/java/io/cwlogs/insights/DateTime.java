@@ -14,8 +14,7 @@ record DateTime(long millis) {
 
   /** The AWS rendering, for example {@code 2024-05-01 12:00:00.000}. */
   String render() {
-    LocalDateTime t =
-        LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
     StringBuilder b = new StringBuilder(23);
     int year = t.getYear();
     if (year < 0 || year > 9999) {

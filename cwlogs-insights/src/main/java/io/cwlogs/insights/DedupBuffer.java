@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The state of one {@code dedup} command: the first row of each distinct key in arrival order, up to
- * {@code capacity} rows (only {@code limit} may follow dedup, so more could never be shown).
+ * The state of one {@code dedup} command: the first row of each distinct key in arrival order, up
+ * to {@code capacity} rows (only {@code limit} may follow dedup, so more could never be shown).
  */
 final class DedupBuffer {
   private final DedupCommand dedup;

@@ -149,8 +149,7 @@ final class Evaluator {
         Double best = null;
         for (Expr a : args) {
           Double d = Values.toNumber(eval(a, row));
-          if (d != null
-              && (best == null || (f == ScalarFunction.GREATEST ? d > best : d < best))) {
+          if (d != null && (best == null || (f == ScalarFunction.GREATEST ? d > best : d < best))) {
             best = d;
           }
         }

@@ -23,7 +23,20 @@ sealed interface Expr {
 
   /** The binary operators, arithmetic, comparison and boolean. */
   enum Op {
-    ADD, SUB, MUL, DIV, MOD, POW, EQ, NE, LT, LE, GT, GE, AND, OR
+    ADD,
+    SUB,
+    MUL,
+    DIV,
+    MOD,
+    POW,
+    EQ,
+    NE,
+    LT,
+    LE,
+    GT,
+    GE,
+    AND,
+    OR
   }
 
   /** A binary operation. */

@@ -70,8 +70,8 @@ public final class InsightsQuery {
   }
 
   /**
-   * The event fields the query reads, including implicit ones ({@code bin} reads {@code @timestamp}),
-   * so a storage scan can skip decoding what is not needed.
+   * The event fields the query reads, including implicit ones ({@code bin} reads
+   * {@code @timestamp}), so a storage scan can skip decoding what is not needed.
    */
   public Set<String> fieldsReferenced() {
     Set<String> out = new LinkedHashSet<>();
@@ -188,8 +188,8 @@ public final class InsightsQuery {
   }
 
   /**
-   * The fields an event offers to queries, for GetLogGroupFields: the system fields, then the fields
-   * discovered in a JSON message. See {@link LogGroupFields} for the percentages.
+   * The fields an event offers to queries, for GetLogGroupFields: the system fields, then the
+   * fields discovered in a JSON message. See {@link LogGroupFields} for the percentages.
    */
   public static Set<String> fieldsOf(QueryEvent event) {
     Set<String> out = new LinkedHashSet<>();

@@ -1,8 +1,8 @@
 package io.cwlogs.insights;
 
 /**
- * The IP address functions' parser: IPv4 dotted quads, IPv6 text forms (RFC 4291 section 2.2,
- * with {@code ::} and an embedded IPv4 tail) and CIDR subnets; never resolves names.
+ * The IP address functions' parser: IPv4 dotted quads, IPv6 text forms (RFC 4291 section 2.2, with
+ * {@code ::} and an embedded IPv4 tail) and CIDR subnets; never resolves names.
  */
 final class IpAddresses {
   private IpAddresses() {}

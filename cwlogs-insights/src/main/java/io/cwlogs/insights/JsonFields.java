@@ -5,16 +5,16 @@ import java.util.Map;
 
 /**
  * The field discoverer for JSON events: reads a message that is one JSON object and flattens its
- * leaves into fields, nested keys joined with dots and array elements named by index
- * ({@code requestParameters.items.0.instanceId}), as Logs Insights does (DISCOVER).
+ * leaves into fields, nested keys joined with dots and array elements named by index ({@code
+ * requestParameters.items.0.instanceId}), as Logs Insights does (DISCOVER).
  *
  * <p>Implementation notes: a single-pass recursive-descent reader over the string with no
- * intermediate tree. Strings become {@link String}, numbers {@link NumberText} (their text is kept),
- * {@code true}/{@code false} the strings {@code "true"}/{@code "false"}; {@code null}, empty objects
- * and empty arrays make no field. A message that is not exactly one well-formed object (after
- * whitespace) yields no fields at all. At most {@link Limits#MAX_JSON_FIELDS} fields are kept, in
- * document order; deeper nesting than {@link Limits#MAX_JSON_DEPTH} abandons the event. A top-level
- * name starting with {@code @} gets one more {@code @} (DISCOVER). Never throws.
+ * intermediate tree. Strings become {@link String}, numbers {@link NumberText} (their text is
+ * kept), {@code true}/{@code false} the strings {@code "true"}/{@code "false"}; {@code null}, empty
+ * objects and empty arrays make no field. A message that is not exactly one well-formed object
+ * (after whitespace) yields no fields at all. At most {@link Limits#MAX_JSON_FIELDS} fields are
+ * kept, in document order; deeper nesting than {@link Limits#MAX_JSON_DEPTH} abandons the event. A
+ * top-level name starting with {@code @} gets one more {@code @} (DISCOVER). Never throws.
  */
 final class JsonFields {
   private final String s;

@@ -8,15 +8,16 @@ import java.util.Set;
 /**
  * The tokenizer of the query language.
  *
- * <p>{@code #} starts a comment to the end of the line. A {@code /} starts a regex literal unless it
- * follows an operand (then it divides), or it follows {@code parse} and its field. Field names are
- * letters, digits, {@code _}, {@code @} and {@code .}; others go in backticks, and {@code
- * @`a:b`} names the field {@code @a:b} (GUIDELINES).
+ * <p>{@code #} starts a comment to the end of the line. A {@code /} starts a regex literal unless
+ * it follows an operand (then it divides), or it follows {@code parse} and its field. Field names
+ * are letters, digits, {@code _}, {@code @} and {@code .}; others go in backticks, and
+ * {@code @`a:b`} names the field {@code @a:b} (GUIDELINES).
  */
 final class Lexer {
   private static final Set<String> REGEX_AFTER =
-      Set.of("like", "parse", "filter", "where", "and", "or", "not", "in", "by", "fields",
-          "display", "as");
+      Set.of(
+          "like", "parse", "filter", "where", "and", "or", "not", "in", "by", "fields", "display",
+          "as");
 
   private final String q;
   private int i;
@@ -92,8 +93,9 @@ final class Lexer {
       if (isWordPart(c)) {
         b.append(c);
         i++;
-      } else if (c == '`' && b.length() > 0 && (b.charAt(b.length() - 1) == '@'
-          || b.charAt(b.length() - 1) == '.')) {
+      } else if (c == '`'
+          && b.length() > 0
+          && (b.charAt(b.length() - 1) == '@' || b.charAt(b.length() - 1) == '.')) {
         b.append(quoted('`', i, false));
       } else {
         break;
@@ -194,8 +196,25 @@ final class Lexer {
     return switch (last.kind()) {
       case WORD -> REGEX_AFTER.contains(last.text().toLowerCase(Locale.ROOT));
       case QUOTED_FIELD, STRING, NUMBER, PERIOD, REGEX, RPAREN, RBRACKET -> false;
-      case PIPE, COMMA, LPAREN, LBRACKET, EQ, NE, LT, LE, GT, GE, MATCH, PLUS, MINUS, STAR, SLASH,
-          PERCENT, CARET, EOF -> true;
+      case PIPE,
+          COMMA,
+          LPAREN,
+          LBRACKET,
+          EQ,
+          NE,
+          LT,
+          LE,
+          GT,
+          GE,
+          MATCH,
+          PLUS,
+          MINUS,
+          STAR,
+          SLASH,
+          PERCENT,
+          CARET,
+          EOF ->
+          true;
     };
   }
 
@@ -243,7 +262,9 @@ final class Lexer {
       }
       default -> {
         int cp = q.codePointAt(start);
-        throw error(start, start + Character.charCount(cp),
+        throw error(
+            start,
+            start + Character.charCount(cp),
             "unexpected symbol found " + new String(Character.toChars(cp)));
       }
     }

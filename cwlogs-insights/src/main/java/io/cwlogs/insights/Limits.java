@@ -9,8 +9,8 @@ package io.cwlogs.insights;
 public final class Limits {
 
   /**
-   * Rows a query returns when neither the query nor StartQuery's {@code limit} says otherwise; also the
-   * largest StartQuery {@code limit} (API model 2025-04, LIMIT page).
+   * Rows a query returns when neither the query nor StartQuery's {@code limit} says otherwise; also
+   * the largest StartQuery {@code limit} (API model 2025-04, LIMIT page).
    */
   public static final int DEFAULT_RESULT_LIMIT = 10_000;
 
@@ -21,8 +21,8 @@ public final class Limits {
   public static final int MAX_QUERY_LENGTH = 10_000;
 
   /**
-   * Most fields discovered in one JSON event; further leaves are ignored (DISCOVER-2022: "a maximum of
-   * 1000 log event fields from a JSON log"; see docs/design-decisions-insights.md).
+   * Most fields discovered in one JSON event; further leaves are ignored (DISCOVER-2022: "a maximum
+   * of 1000 log event fields from a JSON log"; see docs/design-decisions-insights.md).
    */
   public static final int MAX_JSON_FIELDS = 1_000;
 
@@ -39,8 +39,8 @@ public final class Limits {
   public static final int EXACT_PERCENTILE_VALUES = 10_000;
 
   /**
-   * Distinct values count_distinct keeps exactly per group before switching to a HyperLogLog estimate
-   * (ours; AWS: "approximate when cardinality is high").
+   * Distinct values count_distinct keeps exactly per group before switching to a HyperLogLog
+   * estimate (ours; AWS: "approximate when cardinality is high").
    */
   public static final int EXACT_DISTINCT_VALUES = 10_000;
 

@@ -61,7 +61,9 @@ public final class MalformedQueryException extends RuntimeException {
     return startCharOffset;
   }
 
-  /** {@code QueryCompileError.location.endCharOffset}: last offending character, 0-based, inclusive. */
+  /**
+   * {@code QueryCompileError.location.endCharOffset}: last offending character, 0-based, inclusive.
+   */
   public int endCharOffset() {
     return endCharOffset;
   }

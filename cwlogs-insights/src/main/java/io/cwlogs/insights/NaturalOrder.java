@@ -6,9 +6,9 @@ import java.util.Comparator;
  * The ascending order of {@code sort}, AWS's "updated natural sort" (SORT page).
  *
  * <p>Number values (computed numbers, timestamps, and strings made only of digits) come after every
- * other value and compare by numeric value, ties broken by text (so {@code 0 < 01 < 1}). Other values
- * compare by their rendered text in chunks: runs of digits compare by length, then by value; other
- * characters compare by Unicode code point.
+ * other value and compare by numeric value, ties broken by text (so {@code 0 < 01 < 1}). Other
+ * values compare by their rendered text in chunks: runs of digits compare by length, then by value;
+ * other characters compare by Unicode code point.
  */
 final class NaturalOrder implements Comparator<Object> {
   static final NaturalOrder INSTANCE = new NaturalOrder();

@@ -30,27 +30,52 @@ import java.util.regex.Pattern;
  * error is a {@link MalformedQueryException} pointing at the offending token.
  */
 final class Parser {
-  private static final Set<String> RESERVED =
-      Set.of("and", "or", "not", "like", "in", "as", "by");
+  private static final Set<String> RESERVED = Set.of("and", "or", "not", "like", "in", "as", "by");
   private static final Set<String> AGGREGATIONS =
-      Set.of("count", "count_distinct", "sum", "avg", "min", "max", "pct", "stddev", "earliest",
-          "latest", "sortsfirst", "sortslast");
+      Set.of(
+          "count",
+          "count_distinct",
+          "sum",
+          "avg",
+          "min",
+          "max",
+          "pct",
+          "stddev",
+          "earliest",
+          "latest",
+          "sortsfirst",
+          "sortslast");
   private static final Set<String> UNSUPPORTED =
-      Set.of("pattern", "diff", "anomaly", "filterindex", "source", "unnest", "lookup", "join",
-          "addtotals", "json", "compare");
+      Set.of(
+          "pattern",
+          "diff",
+          "anomaly",
+          "filterindex",
+          "source",
+          "unnest",
+          "lookup",
+          "join",
+          "addtotals",
+          "json",
+          "compare");
 
   private final String q;
   private final List<Token> tokens;
   private int p;
   private int depth;
+
   /** The aggregations of the stats command being parsed, or null where none are allowed. */
   private List<Aggregation> aggregations;
+
   /** Whether a stats command came earlier, so aggregation text can name its output columns. */
   private boolean seenStats;
+
   /** The output columns of the last stats command. */
   private final Set<String> statsColumns = new java.util.HashSet<>();
+
   /** Whether an aggregation's argument is being parsed. */
   private boolean inAggregation;
+
   /** The first token of each item of the last {@link #items()} call. */
   private final List<Token> itemStarts = new ArrayList<>();
 
@@ -110,10 +135,13 @@ final class Parser {
 
   private MalformedQueryException unexpected(Token t, String expected) {
     if (t.kind() == Token.Kind.EOF) {
-      return MalformedQueryException.at(q, t.start(), t.end(),
-          "unexpected end of query, expected " + expected);
+      return MalformedQueryException.at(
+          q, t.start(), t.end(), "unexpected end of query, expected " + expected);
     }
-    return MalformedQueryException.at(q, t.start(), t.end(),
+    return MalformedQueryException.at(
+        q,
+        t.start(),
+        t.end(),
         "unexpected symbol found " + q.substring(t.start(), t.end()) + ", expected " + expected);
   }
 
@@ -233,8 +261,11 @@ final class Parser {
     aggregations = null;
     for (int i = 0; i < items.size(); i++) {
       if (!hasAggregation(items.get(i).expr())) {
-        throw error(itemStarts.get(i), "every stats item must use an aggregation function such as"
-            + " count(): " + items.get(i).name());
+        throw error(
+            itemStarts.get(i),
+            "every stats item must use an aggregation function such as"
+                + " count(): "
+                + items.get(i).name());
       }
     }
     List<NamedExpr> groups = List.of();
@@ -314,8 +345,13 @@ final class Parser {
       } while (accept(Token.Kind.COMMA));
       String[] parts = pat.text().split("\\*", -1);
       if (parts.length - 1 != names.size()) {
-        throw error(pat, "the glob has " + (parts.length - 1) + " wildcards but "
-            + names.size() + " field names follow as");
+        throw error(
+            pat,
+            "the glob has "
+                + (parts.length - 1)
+                + " wildcards but "
+                + names.size()
+                + " field names follow as");
       }
       StringBuilder re = new StringBuilder();
       for (int i = 0; i < parts.length; i++) {
@@ -327,7 +363,8 @@ final class Parser {
           re.append("(?<g").append(i + 1).append(trailing ? ">.*)" : ">.*?)");
         }
       }
-      return new ParseCommand(source, compile(pat, re.toString(), Pattern.DOTALL), List.copyOf(names));
+      return new ParseCommand(
+          source, compile(pat, re.toString(), Pattern.DOTALL), List.copyOf(names));
     }
     if (pat.kind() == Token.Kind.REGEX) {
       next();
@@ -378,8 +415,10 @@ final class Parser {
     try {
       return Pattern.compile(re, flags);
     } catch (RuntimeException | StackOverflowError bad) {
-      String why = bad instanceof java.util.regex.PatternSyntaxException pse
-          ? pse.getDescription() : "too complex";
+      String why =
+          bad instanceof java.util.regex.PatternSyntaxException pse
+              ? pse.getDescription()
+              : "too complex";
       throw error(at, "invalid regular expression: " + why);
     }
   }
@@ -547,8 +586,12 @@ final class Parser {
         next();
         return new Expr.Field(t.text());
       }
-      case PERIOD -> throw error(t, "a time period such as " + t.text()
-          + " is only valid in bin, datefloor and dateceil");
+      case PERIOD ->
+          throw error(
+              t,
+              "a time period such as "
+                  + t.text()
+                  + " is only valid in bin, datefloor and dateceil");
       default -> throw unexpected(t, "a field, literal or function");
     }
   }
@@ -565,8 +608,9 @@ final class Parser {
       aggregations.add(agg.get());
       return new Expr.Agg(agg.get(), aggregations.size() - 1);
     }
-    ScalarFunction f = ScalarFunction.of(name)
-        .orElseThrow(() -> error(nameToken, "unknown function " + nameToken.text()));
+    ScalarFunction f =
+        ScalarFunction.of(name)
+            .orElseThrow(() -> error(nameToken, "unknown function " + nameToken.text()));
     List<Expr> args = new ArrayList<>();
     switch (f) {
       case BIN -> args.add(period());
@@ -585,9 +629,15 @@ final class Parser {
     }
     expect(Token.Kind.RPAREN, ") after the arguments of " + name);
     if (args.size() < f.minArgs || args.size() > f.maxArgs) {
-      throw error(nameToken, name + " takes " + (f.minArgs == f.maxArgs ? "" + f.minArgs
-          : f.minArgs + " to " + (f.maxArgs == Integer.MAX_VALUE ? "any" : f.maxArgs))
-          + " arguments, not " + args.size());
+      throw error(
+          nameToken,
+          name
+              + " takes "
+              + (f.minArgs == f.maxArgs
+                  ? "" + f.minArgs
+                  : f.minArgs + " to " + (f.maxArgs == Integer.MAX_VALUE ? "any" : f.maxArgs))
+              + " arguments, not "
+              + args.size());
     }
     String text = q.substring(nameToken.start(), lastEnd());
     if (statsColumns.contains(text)) {
@@ -667,19 +717,20 @@ final class Parser {
         }
         a = new AggPercentile(arg, pct);
       } else {
-        a = switch (name) {
-          case "count" -> new AggCount(Optional.of(arg));
-          case "count_distinct" -> new AggCountDistinct(arg);
-          case "sum" -> new AggSum(arg);
-          case "avg" -> new AggAvg(arg);
-          case "min" -> new AggMin(arg);
-          case "max" -> new AggMax(arg);
-          case "stddev" -> new AggStddev(arg);
-          case "earliest" -> new AggEarliest(arg);
-          case "latest" -> new AggLatest(arg);
-          case "sortsfirst" -> new AggSortsFirst(arg);
-          default -> new AggSortsLast(arg);
-        };
+        a =
+            switch (name) {
+              case "count" -> new AggCount(Optional.of(arg));
+              case "count_distinct" -> new AggCountDistinct(arg);
+              case "sum" -> new AggSum(arg);
+              case "avg" -> new AggAvg(arg);
+              case "min" -> new AggMin(arg);
+              case "max" -> new AggMax(arg);
+              case "stddev" -> new AggStddev(arg);
+              case "earliest" -> new AggEarliest(arg);
+              case "latest" -> new AggLatest(arg);
+              case "sortsfirst" -> new AggSortsFirst(arg);
+              default -> new AggSortsLast(arg);
+            };
       }
       expect(Token.Kind.RPAREN, ") after the argument of " + name);
       return Optional.of(a);

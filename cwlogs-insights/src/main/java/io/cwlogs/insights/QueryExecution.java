@@ -15,9 +15,9 @@ import java.util.List;
  * results and the scan may stop; events fed afterwards are only counted.
  *
  * <p><b>Plan.</b> The commands before the first blocking one ({@code stats}, {@code sort}, {@code
- * dedup}) run on each event as it arrives. The blocking command keeps bounded state (groups, the top
- * rows, the first row per key). The commands after it run over that state's snapshot when results
- * are asked for, so partial results are always available and the state is never consumed.
+ * dedup}) run on each event as it arrives. The blocking command keeps bounded state (groups, the
+ * top rows, the first row per key). The commands after it run over that state's snapshot when
+ * results are asked for, so partial results are always available and the state is never consumed.
  *
  * <p>Methods are synchronized, so one thread may scan while another polls results.
  */

@@ -19,6 +19,7 @@ final class Row {
   private String message;
   private Map<String, Object> json;
   private HashMap<String, Object> overlay;
+
   /** The current aggregation results while a stats item is evaluated, else null. */
   Object[] aggResults;
 
@@ -26,7 +27,8 @@ final class Row {
     this.event = event;
   }
 
-  private Row(QueryEvent event, String message, Map<String, Object> json, HashMap<String, Object> o) {
+  private Row(
+      QueryEvent event, String message, Map<String, Object> json, HashMap<String, Object> o) {
     this.event = event;
     this.message = message;
     this.json = json;

@@ -7,7 +7,8 @@ import java.util.PriorityQueue;
 
 /**
  * The state of one {@code sort} command: the best {@code capacity} rows so far by its keys, kept in
- * a heap whose head is the worst row, so memory is bounded by the capacity. Ties keep arrival order.
+ * a heap whose head is the worst row, so memory is bounded by the capacity. Ties keep arrival
+ * order.
  */
 final class SortBuffer {
   private record Entry(Object[] keys, long seq, Row row) {}

@@ -4,8 +4,8 @@ package io.cwlogs.insights;
  * A lexical token of a query string.
  *
  * @param kind what it is
- * @param text its value: an identifier's or field's name, a string's or regex's unescaped content, a
- *     number's or period's text, or the operator itself
+ * @param text its value: an identifier's or field's name, a string's or regex's unescaped content,
+ *     a number's or period's text, or the operator itself
  * @param start the offset of its first character
  * @param end the offset just past its last character
  */

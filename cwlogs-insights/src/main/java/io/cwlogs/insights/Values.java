@@ -7,8 +7,8 @@ import java.math.BigDecimal;
  *
  * <p>A value is one of {@link String}, {@link Double}, {@link NumberText}, {@link Boolean}, {@link
  * DateTime}, or {@code null} for a missing field. Strings that look like numbers take part in
- * arithmetic and in comparisons with a number; two strings compare as strings. Any comparison with a
- * missing value is false (docs/design-decisions-insights.md).
+ * arithmetic and in comparisons with a number; two strings compare as strings. Any comparison with
+ * a missing value is false (docs/design-decisions-insights.md).
  */
 final class Values {
   private Values() {}
@@ -74,7 +74,9 @@ final class Values {
   }
 
   static boolean isTypedNumber(Object v) {
-    return v instanceof Double || v instanceof NumberText || v instanceof DateTime
+    return v instanceof Double
+        || v instanceof NumberText
+        || v instanceof DateTime
         || v instanceof Boolean;
   }
 

@@ -6,17 +6,17 @@
  * {@code Lexer} and the recursive-descent {@code Parser}; every problem is a {@link
  * io.cwlogs.insights.MalformedQueryException} with AWS's {@code QueryCompileError} details. A query
  * is a list of {@code Command}s (one record per command: {@code FieldsCommand}, {@code
- * FilterCommand}, {@code StatsCommand}, {@code ParseCommand}, ...) whose expressions are {@code Expr}
- * trees, with {@code ScalarFunction}s and {@code Aggregation}s (one record per function: {@code
- * AggCount}, {@code AggPercentile}, ...).
+ * FilterCommand}, {@code StatsCommand}, {@code ParseCommand}, ...) whose expressions are {@code
+ * Expr} trees, with {@code ScalarFunction}s and {@code Aggregation}s (one record per function:
+ * {@code AggCount}, {@code AggPercentile}, ...).
  *
  * <p>{@link io.cwlogs.insights.QueryExecution} runs one query: the service calls {@code accept} for
  * each {@link io.cwlogs.insights.QueryEvent} of its scan, newest first, and reads {@code results()}
- * (rows of {@link io.cwlogs.insights.ResultField}) whenever GetQueryResults asks. Commands before the
- * first {@code stats}, {@code sort} or {@code dedup} stream; that command keeps state bounded by the
- * number of groups or the row limit ({@code GroupTable}, {@code SortBuffer}, {@code DedupBuffer});
- * the commands after it run over its snapshot. A {@code Row} resolves fields lazily: system fields
- * from the event, JSON fields through {@code JsonFields} only when a query needs one.
+ * (rows of {@link io.cwlogs.insights.ResultField}) whenever GetQueryResults asks. Commands before
+ * the first {@code stats}, {@code sort} or {@code dedup} stream; that command keeps state bounded
+ * by the number of groups or the row limit ({@code GroupTable}, {@code SortBuffer}, {@code
+ * DedupBuffer}); the commands after it run over its snapshot. A {@code Row} resolves fields lazily:
+ * system fields from the event, JSON fields through {@code JsonFields} only when a query needs one.
  *
  * <p>Values are dynamically typed ({@code Values}): strings, numbers, timestamps ({@code DateTime})
  * and booleans, rendered as GetQueryResults shows them; {@code sort} uses AWS's natural order

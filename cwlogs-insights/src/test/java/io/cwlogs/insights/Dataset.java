@@ -13,25 +13,43 @@ final class Dataset {
 
   static final List<QueryEvent> EVENTS =
       List.of(
-          event(1, 0, "web-1",
+          event(
+              1,
+              0,
+              "web-1",
               "{\"level\":\"INFO\",\"service\":\"api\",\"status\":200,\"latency\":120,"
                   + "\"user\":{\"id\":\"u1\",\"roles\":[\"admin\",\"dev\"]},\"ip\":\"10.0.0.5\","
                   + "\"msg\":\"GET /home\"}"),
-          event(2, 1, "web-1",
+          event(
+              2,
+              1,
+              "web-1",
               "{\"level\":\"ERROR\",\"service\":\"api\",\"status\":500,\"latency\":950,"
                   + "\"user\":{\"id\":\"u2\"},\"ip\":\"10.0.1.9\",\"msg\":\"POST /pay failed\"}"),
-          event(3, 2, "web-1",
+          event(
+              3,
+              2,
+              "web-1",
               "{\"level\":\"INFO\",\"service\":\"auth\",\"status\":200,\"latency\":40,"
                   + "\"user\":{\"id\":\"u1\"},\"ip\":\"192.168.1.20\",\"msg\":\"login ok\","
                   + "\"x-request-id\":\"r-3\"}"),
-          event(4, 6, "web-1",
+          event(
+              4,
+              6,
+              "web-1",
               "{\"level\":\"WARN\",\"service\":\"auth\",\"status\":401,\"latency\":15,"
                   + "\"ip\":\"2001:db8::1\",\"msg\":\"bad password\",\"@src\":\"edge\"}"),
-          event(5, 7, "web-2",
+          event(
+              5,
+              7,
+              "web-2",
               "2024-05-01 12:07:00 [ERROR] db-pool The error was: timeout after 30s"),
           event(6, 11, "web-2", "user=alice, method:GET, latency := 42"),
           event(7, 12, "web-2", "user=bob, method:POST, latency := 77"),
-          event(8, 13, "web-1",
+          event(
+              8,
+              13,
+              "web-1",
               "{\"level\":\"ERROR\",\"service\":\"billing\",\"status\":503,\"latency\":300,"
                   + "\"msg\":\"upstream unavailable\"}"));
 
@@ -39,8 +57,14 @@ final class Dataset {
 
   static QueryEvent event(int n, int minute, String stream, String message) {
     long ts = T0 + minute * 60_000L;
-    return new QueryEvent(ts, ts + 500, "app", "123456789012", stream,
-        message.getBytes(StandardCharsets.UTF_8), "ptr-" + n);
+    return new QueryEvent(
+        ts,
+        ts + 500,
+        "app",
+        "123456789012",
+        stream,
+        message.getBytes(StandardCharsets.UTF_8),
+        "ptr-" + n);
   }
 
   /** The events newest first, the order the service scans in. */

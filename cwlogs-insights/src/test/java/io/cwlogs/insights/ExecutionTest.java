@@ -14,14 +14,31 @@ import org.junit.jupiter.api.Test;
 class ExecutionTest {
 
   private static QueryEvent json(int n, long ts, String body) {
-    return new QueryEvent(ts, ts, "g", "111111111111", "s",
-        body.getBytes(StandardCharsets.UTF_8), "p" + n);
+    return new QueryEvent(
+        ts, ts, "g", "111111111111", "s", body.getBytes(StandardCharsets.UTF_8), "p" + n);
   }
 
   @Test
   void naturalSortMatchesTheDocumentedExample() {
-    List<String> documented = List.of("!:", "#", "*%04", "0#", "5A", "111A", "2345_", "@", "@_",
-        "A", "A9876fghj", "a12345hfh", "0", "01", "1", "2", "3");
+    List<String> documented =
+        List.of(
+            "!:",
+            "#",
+            "*%04",
+            "0#",
+            "5A",
+            "111A",
+            "2345_",
+            "@",
+            "@_",
+            "A",
+            "A9876fghj",
+            "a12345hfh",
+            "0",
+            "01",
+            "1",
+            "2",
+            "3");
     List<String> shuffled = new ArrayList<>(documented);
     Collections.shuffle(shuffled, new Random(7));
     List<QueryEvent> events = new ArrayList<>();
@@ -38,8 +55,9 @@ class ExecutionTest {
   void rowsCarryPtrUnlessAggregated() {
     List<List<ResultField>> rows =
         Dataset.run("fields service | limit 1", Dataset.EVENTS).results();
-    assertThat(rows).containsExactly(
-        List.of(new ResultField("service", "billing"), new ResultField("@ptr", "ptr-8")));
+    assertThat(rows)
+        .containsExactly(
+            List.of(new ResultField("service", "billing"), new ResultField("@ptr", "ptr-8")));
     List<List<ResultField>> stats = Dataset.run("stats count(*)", Dataset.EVENTS).results();
     assertThat(stats).containsExactly(List.of(new ResultField("count(*)", "8")));
   }
@@ -112,9 +130,10 @@ class ExecutionTest {
 
   @Test
   void percentileAndDistinctStayAccurateBeyondTheExactThreshold() {
-    QueryExecution x = InsightsQuery.parse(
-        "stats pct(v, 50) as p50, pct(v, 99) as p99, count_distinct(v) as d, count(*) as n")
-        .newExecution();
+    QueryExecution x =
+        InsightsQuery.parse(
+                "stats pct(v, 50) as p50, pct(v, 99) as p99, count_distinct(v) as d, count(*) as n")
+            .newExecution();
     int n = 50_000;
     for (int i = n; i >= 1; i--) {
       x.accept(json(i, i, "{\"v\":" + i + "}"));
@@ -128,8 +147,9 @@ class ExecutionTest {
 
   @Test
   void fieldsReferencedListsWhatTheScanMustProvide() {
-    InsightsQuery q = InsightsQuery.parse(
-        "filter @message like /x/ | parse msg \"a=*\" as a | stats count(*) by bin(5m), a");
+    InsightsQuery q =
+        InsightsQuery.parse(
+            "filter @message like /x/ | parse msg \"a=*\" as a | stats count(*) by bin(5m), a");
     assertThat(q.fieldsReferenced()).containsExactly("@message", "msg", "@timestamp", "a");
     assertThat(q.isAggregation()).isTrue();
     assertThat(q.resultFields()).containsExactly("bin(5m)", "a", "count(*)");
@@ -139,8 +159,16 @@ class ExecutionTest {
   @Test
   void fieldDiscoveryFlattensJsonAndCountsPercentages() {
     QueryEvent a = json(1, 1, "{\"a\":{\"b\":[1,{\"c\":true}]},\"@t\":\"x\",\"n\":null,\"e\":{}}");
-    assertThat(InsightsQuery.fieldsOf(a)).containsExactly("@timestamp", "@message", "@logStream",
-        "@log", "@ingestionTime", "a.b.0", "a.b.1.c", "@@t");
+    assertThat(InsightsQuery.fieldsOf(a))
+        .containsExactly(
+            "@timestamp",
+            "@message",
+            "@logStream",
+            "@log",
+            "@ingestionTime",
+            "a.b.0",
+            "a.b.1.c",
+            "@@t");
     QueryEvent text = json(2, 2, "plain text {\"a\":1}");
     QueryEvent broken = json(3, 3, "{\"a\":1");
     assertThat(InsightsQuery.fieldsOf(text)).hasSize(5);
@@ -149,10 +177,11 @@ class ExecutionTest {
     tally.add(a);
     tally.add(text);
     tally.add(json(4, 4, "{\"a\":{\"b\":[2]}}"));
-    assertThat(tally.fields()).contains(
-        new LogGroupFields.Field("@message", 100),
-        new LogGroupFields.Field("a.b.0", 67),
-        new LogGroupFields.Field("a.b.1.c", 33));
+    assertThat(tally.fields())
+        .contains(
+            new LogGroupFields.Field("@message", 100),
+            new LogGroupFields.Field("a.b.0", 67),
+            new LogGroupFields.Field("a.b.1.c", 33));
   }
 
   @Test
@@ -164,8 +193,10 @@ class ExecutionTest {
     b.append(",\"big\":12345678901234567890,\"f\":1.50}");
     QueryEvent e = json(1, 1, b.toString());
     assertThat(InsightsQuery.fieldsOf(e)).hasSize(5 + Limits.MAX_JSON_FIELDS);
-    QueryEvent small = json(2, 2, "{\"big\":12345678901234567890,\"f\":1.50,\"s\":\"a\\u00e9\\n\"}");
-    assertThat(Dataset.render(Dataset.run("fields big, f, f * 2 as g, s", List.of(small)).results()))
+    QueryEvent small =
+        json(2, 2, "{\"big\":12345678901234567890,\"f\":1.50,\"s\":\"a\\u00e9\\n\"}");
+    assertThat(
+            Dataset.render(Dataset.run("fields big, f, f * 2 as g, s", List.of(small)).results()))
         .containsExactly("big=12345678901234567890, f=1.50, g=3, s=a\u00e9\n");
   }
 

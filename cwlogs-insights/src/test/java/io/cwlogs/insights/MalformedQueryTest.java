@@ -68,8 +68,8 @@ class MalformedQueryTest {
   @Test
   void lineIsOneBasedAndCounted() {
     MalformedQueryException e =
-        catchThrowableOfType(MalformedQueryException.class,
-            () -> InsightsQuery.parse("# c\nfields a\n| bogus"));
+        catchThrowableOfType(
+            MalformedQueryException.class, () -> InsightsQuery.parse("# c\nfields a\n| bogus"));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.detail()).isEqualTo("unknown command bogus at line 3 and position 3");
   }
@@ -77,17 +77,20 @@ class MalformedQueryTest {
   @Test
   void deepNestingIsAnErrorNotAStackOverflow() {
     String deep = "filter " + "(".repeat(5_000) + "a" + ")".repeat(5_000);
-    assertThat(catchThrowableOfType(MalformedQueryException.class,
-        () -> InsightsQuery.parse(deep)).detail()).contains("nested more than");
+    assertThat(
+            catchThrowableOfType(MalformedQueryException.class, () -> InsightsQuery.parse(deep))
+                .detail())
+        .contains("nested more than");
     String minus = "fields " + "-".repeat(5_000) + "1";
-    assertThat(catchThrowableOfType(MalformedQueryException.class,
-        () -> InsightsQuery.parse(minus))).isNotNull();
+    assertThat(
+            catchThrowableOfType(MalformedQueryException.class, () -> InsightsQuery.parse(minus)))
+        .isNotNull();
     String nots = "filter " + "not ".repeat(5_000) + "a";
-    assertThat(catchThrowableOfType(MalformedQueryException.class,
-        () -> InsightsQuery.parse(nots))).isNotNull();
+    assertThat(catchThrowableOfType(MalformedQueryException.class, () -> InsightsQuery.parse(nots)))
+        .isNotNull();
     String pow = "fields " + "2 ^ ".repeat(5_000) + "1";
-    assertThat(catchThrowableOfType(MalformedQueryException.class,
-        () -> InsightsQuery.parse(pow))).isNotNull();
+    assertThat(catchThrowableOfType(MalformedQueryException.class, () -> InsightsQuery.parse(pow)))
+        .isNotNull();
   }
 
   @Test

@@ -19,15 +19,87 @@ import net.jqwik.api.constraints.StringLength;
  */
 class ParserFuzzTest {
 
-  private static final List<String> VOCABULARY = List.of(
-      "fields", "display", "filter", "where", "stats", "sort", "limit", "parse", "dedup", "unmask",
-      "by", "as", "and", "or", "not", "like", "in", "asc", "desc", "|", "|", ",", "(", ")", "[",
-      "]", "=", "!=", "<", "<=", ">", ">=", "=~", "+", "-", "*", "/", "%", "^", "@message",
-      "@timestamp", "@logStream", "@log", "@ptr", "service", "latency", "user.id", "`x-request-id`",
-      "\"a*b\"", "\"ERROR\"", "'x'", "/ERROR/", "/(?<n>\\d+)/", "/[/", "1", "0", "2.5", "5m", "1h",
-      "3mo", "count(*)", "count()", "avg(latency)", "pct(latency, 90)", "bin(5m)", "strlen(",
-      "isempty(", "concat(", "datefloor(@timestamp, 1d)", "ispresent(", "#", "\n", "sum(", "abs(",
-      "trim(", "substr(", "coalesce(", "isIpInSubnet(", "\"10.0.0.0/8\"");
+  private static final List<String> VOCABULARY =
+      List.of(
+          "fields",
+          "display",
+          "filter",
+          "where",
+          "stats",
+          "sort",
+          "limit",
+          "parse",
+          "dedup",
+          "unmask",
+          "by",
+          "as",
+          "and",
+          "or",
+          "not",
+          "like",
+          "in",
+          "asc",
+          "desc",
+          "|",
+          "|",
+          ",",
+          "(",
+          ")",
+          "[",
+          "]",
+          "=",
+          "!=",
+          "<",
+          "<=",
+          ">",
+          ">=",
+          "=~",
+          "+",
+          "-",
+          "*",
+          "/",
+          "%",
+          "^",
+          "@message",
+          "@timestamp",
+          "@logStream",
+          "@log",
+          "@ptr",
+          "service",
+          "latency",
+          "user.id",
+          "`x-request-id`",
+          "\"a*b\"",
+          "\"ERROR\"",
+          "'x'",
+          "/ERROR/",
+          "/(?<n>\\d+)/",
+          "/[/",
+          "1",
+          "0",
+          "2.5",
+          "5m",
+          "1h",
+          "3mo",
+          "count(*)",
+          "count()",
+          "avg(latency)",
+          "pct(latency, 90)",
+          "bin(5m)",
+          "strlen(",
+          "isempty(",
+          "concat(",
+          "datefloor(@timestamp, 1d)",
+          "ispresent(",
+          "#",
+          "\n",
+          "sum(",
+          "abs(",
+          "trim(",
+          "substr(",
+          "coalesce(",
+          "isIpInSubnet(",
+          "\"10.0.0.0/8\"");
 
   @Provide
   Arbitrary<String> tokenSoup() {
@@ -36,14 +108,30 @@ class ParserFuzzTest {
 
   @Provide
   Arbitrary<String> plausibleQueries() {
-    Arbitrary<String> head = Arbitraries.of(
-        "fields service, latency", "filter latency > 100", "filter @message like /ERROR/",
-        "parse @message \"user=*,\" as u", "stats count(*) by service",
-        "stats avg(latency) as a by bin(5m)", "sort latency desc", "filter ispresent(u)");
-    Arbitrary<String> tail = Arbitraries.of(
-        "limit 3", "sort service", "fields concat(service, 'x') as c", "filter not ispresent(c)",
-        "stats count(*) as k", "display service", "dedup service", "filter status in [200, 500]");
-    return Arbitraries.oneOf(head, tail).list().ofMinSize(1).ofMaxSize(5)
+    Arbitrary<String> head =
+        Arbitraries.of(
+            "fields service, latency",
+            "filter latency > 100",
+            "filter @message like /ERROR/",
+            "parse @message \"user=*,\" as u",
+            "stats count(*) by service",
+            "stats avg(latency) as a by bin(5m)",
+            "sort latency desc",
+            "filter ispresent(u)");
+    Arbitrary<String> tail =
+        Arbitraries.of(
+            "limit 3",
+            "sort service",
+            "fields concat(service, 'x') as c",
+            "filter not ispresent(c)",
+            "stats count(*) as k",
+            "display service",
+            "dedup service",
+            "filter status in [200, 500]");
+    return Arbitraries.oneOf(head, tail)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(5)
         .map(l -> String.join(" | ", l));
   }
 
@@ -98,8 +186,8 @@ class ParserFuzzTest {
   void jsonReaderNeverThrows(@ForAll @StringLength(max = 60) String tail) {
     Map<String, Object> fields = JsonFields.flatten("{" + tail);
     assertThat(fields.size()).isLessThanOrEqualTo(Limits.MAX_JSON_FIELDS);
-    QueryEvent e = new QueryEvent(1, 1, "g", "a", "s",
-        ("{" + tail).getBytes(StandardCharsets.UTF_8), "");
+    QueryEvent e =
+        new QueryEvent(1, 1, "g", "a", "s", ("{" + tail).getBytes(StandardCharsets.UTF_8), "");
     assertThat(InsightsQuery.fieldsOf(e)).contains("@message");
   }
 }

@@ -27,9 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * QueryExecution#accept} for two typical queries.
  *
  * <p>Workload: {@value #EVENTS} generated events, newest first, one every 100 ms (so about 2.8
- * hours, 34 five-minute bins), 70% JSON ({@code {"level":...,"service":...,"latency":...,"msg":...}}
- * over 8 services) and 30% plain text lines, 5% of all events containing {@code ERROR}. Each
- * invocation runs the whole query (parse excluded) and reads its results.
+ * hours, 34 five-minute bins), 70% JSON ({@code
+ * {"level":...,"service":...,"latency":...,"msg":...}} over 8 services) and 30% plain text lines,
+ * 5% of all events containing {@code ERROR}. Each invocation runs the whole query (parse excluded)
+ * and reads its results.
  *
  * <ul>
  *   <li>{@code statsCountByBin5m}: {@code stats count(*) by bin(5m)} (system fields only; no JSON
@@ -87,17 +88,37 @@ public class InsightsQueryBenchmark {
       String service = SERVICES[r.nextInt(SERVICES.length)];
       String message =
           r.nextInt(10) < 7
-              ? "{\"level\":\"" + level + "\",\"service\":\"" + service + "\",\"latency\":"
-                  + r.nextInt(2_000) + ",\"msg\":\"request " + i + " handled by " + service + "\"}"
-              : "2024-05-01T12:00:00Z " + level + " [" + service + "] worker-" + r.nextInt(64)
-                  + " processed batch " + i + " in " + r.nextInt(500) + " ms";
+              ? "{\"level\":\""
+                  + level
+                  + "\",\"service\":\""
+                  + service
+                  + "\",\"latency\":"
+                  + r.nextInt(2_000)
+                  + ",\"msg\":\"request "
+                  + i
+                  + " handled by "
+                  + service
+                  + "\"}"
+              : "2024-05-01T12:00:00Z "
+                  + level
+                  + " ["
+                  + service
+                  + "] worker-"
+                  + r.nextInt(64)
+                  + " processed batch "
+                  + i
+                  + " in "
+                  + r.nextInt(500)
+                  + " ms";
       byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
       totalBytes += bytes.length;
-      events[i] = new QueryEvent(ts, ts + 5, "app", "123456789012", "stream-" + (i % 16),
-          bytes, "ptr-" + i);
+      events[i] =
+          new QueryEvent(
+              ts, ts + 5, "app", "123456789012", "stream-" + (i % 16), bytes, "ptr-" + i);
     }
     byBin = InsightsQuery.parse("stats count(*) by bin(5m)");
-    errorsByService = InsightsQuery.parse("filter @message like /ERROR/ | stats count(*) by service");
+    errorsByService =
+        InsightsQuery.parse("filter @message like /ERROR/ | stats count(*) by service");
   }
 
   private List<List<ResultField>> scan(InsightsQuery query, Bytes counter) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Behaviour AWS has and cwlogs does not match yet. Each test states the AWS behaviour and is
- * expected to fail; when one starts passing, the marker fails the build: move it to the real suites.
+ * expected to fail; when one starts passing, the marker fails the build: move it to the real
+ * suites.
  */
 class KnownGapsTest {
 
@@ -36,8 +37,8 @@ class KnownGapsTest {
   }
 
   private static QueryEvent event(long ts, String message) {
-    return new QueryEvent(ts, ts, "g", "111111111111", "s",
-        message.getBytes(StandardCharsets.UTF_8), "p" + ts);
+    return new QueryEvent(
+        ts, ts, "g", "111111111111", "s", message.getBytes(StandardCharsets.UTF_8), "p" + ts);
   }
 
   /** LIMIT-2026: {@code limit any N} stops scanning early and returns rows in no set order. */
@@ -55,10 +56,11 @@ class KnownGapsTest {
   /** DISCOVER: Lambda log lines yield {@code @requestId} and friends. */
   @Test
   void lambdaFields() {
-    knownGap(() -> {
-      List<List<ResultField>> rows =
-          run("fields @requestId", event(1, "START RequestId: abc-1 Version: $LATEST"));
-      assertThat(rows.get(0)).contains(new ResultField("@requestId", "abc-1"));
-    });
+    knownGap(
+        () -> {
+          List<List<ResultField>> rows =
+              run("fields @requestId", event(1, "START RequestId: abc-1 Version: $LATEST"));
+          assertThat(rows.get(0)).contains(new ResultField("@requestId", "abc-1"));
+        });
   }
 }
