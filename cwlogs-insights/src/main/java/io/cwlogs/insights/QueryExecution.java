@@ -11,8 +11,9 @@ import java.util.List;
  * default scan order. Queries with {@code sort} or {@code stats} give the same answer in any order;
  * the others return rows in the order they were fed, which is AWS's default {@code @timestamp}
  * descending only if the scan is newest first. When {@link #wantsMore()} turns false (a {@code
- * limit} or the row cap is reached before any sort, stats or dedup), more events cannot change the
- * results and the scan may stop; events fed afterwards are only counted.
+ * limit} or the row cap is reached before any sort, stats or dedup; a dedup is full; or a sort on
+ * the timestamp, descending, already holds rows all newer than the last event), more events cannot
+ * change the results and the scan may stop; events fed afterwards are only counted.
  *
  * <p><b>Plan.</b> The commands before the first blocking one ({@code stats}, {@code sort}, {@code
  * dedup}) run on each event as it arrives. The blocking command keeps bounded state (groups, the
@@ -34,6 +35,8 @@ public final class QueryExecution {
   private final SortBuffer sorter;
   private final DedupBuffer deduper;
   private boolean exhausted;
+  /** Whether the blocking command is {@code sort @timestamp desc} on the events' own timestamp. */
+  private final boolean newestFirstSort;
 
   private long recordsScanned;
   private long recordsMatched;
@@ -54,6 +57,39 @@ public final class QueryExecution {
     this.groups = blocking instanceof StatsCommand s ? new GroupTable(s) : null;
     this.sorter = blocking instanceof SortCommand s ? new SortBuffer(s, bound) : null;
     this.deduper = blocking instanceof DedupCommand d ? new DedupBuffer(d, bound) : null;
+    this.newestFirstSort =
+        blocking instanceof SortCommand s
+            && s.keys().get(0).descending()
+            && s.keys().get(0).expr() instanceof Expr.Field f
+            && f.name().equals("@timestamp")
+            && !assignsTimestamp(prefix);
+  }
+
+  private static boolean assignsTimestamp(List<Command> commands) {
+    for (Command c : commands) {
+      List<NamedExpr> items =
+          switch (c) {
+            case FieldsCommand f -> f.items();
+            case DisplayCommand d -> d.items();
+            case ParseCommand p -> {
+              if (p.fields().contains("@timestamp")) {
+                yield null;
+              }
+              yield List.of();
+            }
+            default -> List.of();
+          };
+      if (items == null) {
+        return true;
+      }
+      for (NamedExpr i : items) {
+        if (i.name().equals("@timestamp")
+            && !(i.expr() instanceof Expr.Field f && f.name().equals("@timestamp"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isBlocking(Command c) {
@@ -126,7 +162,11 @@ public final class QueryExecution {
         exhausted |= rendered.size() >= cap;
       }
       case StatsCommand s -> groups.add(row);
-      case SortCommand s -> sorter.add(row);
+      case SortCommand s -> {
+        sorter.add(row);
+        // Newest-first scan: once the top rows are all newer than this event, none later can enter.
+        exhausted |= newestFirstSort && sorter.closedTo(new DateTime(event.timestamp()));
+      }
       case DedupCommand d -> {
         deduper.add(row);
         exhausted |= deduper.full();

@@ -41,6 +41,23 @@ final class SortBuffer {
     }
   }
 
+  /**
+   * Whether no row with a first key strictly below {@code firstKey}'s rank can enter any more: the
+   * buffer is full and its worst row's first key sorts before {@code firstKey}. With a newest-first
+   * scan and {@code sort @timestamp desc}, later events can then never be kept.
+   */
+  boolean closedTo(Object firstKey) {
+    if (heap.size() < capacity || firstKey == null) {
+      return false;
+    }
+    Object worst = heap.peek().keys()[0];
+    if (worst == null) {
+      return false;
+    }
+    int c = NaturalOrder.INSTANCE.compare(worst, firstKey);
+    return sort.keys().get(0).descending() ? c > 0 : c < 0;
+  }
+
   /** The kept rows in order; the state is left unchanged. */
   List<Row> sorted() {
     List<Entry> entries = new ArrayList<>(heap);

@@ -249,4 +249,35 @@ class ExecutionTest {
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> new ExecutionOptions(10_001));
   }
+
+  @Test
+  void sortByTimestampDescendingStopsANewestFirstScan() {
+    QueryExecution x =
+        InsightsQuery.parse("fields @timestamp, @message | sort @timestamp desc | limit 3")
+            .newExecution();
+    int fed = 0;
+    for (int ts = 100; ts > 0 && x.wantsMore(); ts--) {
+      x.accept(json(ts, ts, "{}"));
+      fed++;
+    }
+    assertThat(fed).isEqualTo(4); // three kept, the fourth is older than all of them
+    assertThat(Dataset.render(x.results()))
+        .containsExactly(
+            "@timestamp=1970-01-01 00:00:00.100, @message={}",
+            "@timestamp=1970-01-01 00:00:00.099, @message={}",
+            "@timestamp=1970-01-01 00:00:00.098, @message={}");
+    QueryExecution asc = InsightsQuery.parse("sort @timestamp asc | limit 3").newExecution();
+    for (int ts = 100; ts > 0; ts--) {
+      asc.accept(json(ts, ts, "{}"));
+      assertThat(asc.wantsMore()).isTrue();
+    }
+    QueryExecution renamed =
+        InsightsQuery.parse("fields toMillis(@timestamp) * -1 as @timestamp"
+                + " | sort @timestamp desc | limit 1")
+            .newExecution();
+    for (int ts = 100; ts > 0; ts--) {
+      renamed.accept(json(ts, ts, "{}"));
+      assertThat(renamed.wantsMore()).isTrue();
+    }
+  }
 }
