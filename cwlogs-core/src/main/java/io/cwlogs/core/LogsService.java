@@ -25,7 +25,13 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsRespon
 public final class LogsService implements AutoCloseable {
 
   /** Settings of the service itself (the server adds its own). */
-  public record Options(long retentionSweepMillis) {
+  public record Options(long retentionSweepMillis, DeliveryTargets deliveryTargets) {
+
+    /** No subscription routes: PutSubscriptionFilter refuses every destination. */
+    public Options(long retentionSweepMillis) {
+      this(retentionSweepMillis, DeliveryTargets.none());
+    }
+
     public static Options defaults() {
       return new Options(60_000);
     }
@@ -37,6 +43,7 @@ public final class LogsService implements AutoCloseable {
   private final Clock clock;
   private final RetentionSweeper sweeper;
   private final ScheduledExecutorService background;
+  private final SubscriptionDelivery delivery;
 
   public LogsService(LogStore store, Clock clock, Options options) {
     this.catalog = new Catalog(store);
@@ -45,7 +52,10 @@ public final class LogsService implements AutoCloseable {
     SequenceClock sequences = new SequenceClock(clock::millis);
     new LogGroups(catalog).register(operations);
     new LogStreams(catalog, locks).register(operations);
-    new EventIngest(catalog, locks, sequences, List.of()).register(operations);
+    this.delivery = new SubscriptionDelivery(catalog, options.deliveryTargets(), clock::millis);
+    new EventIngest(catalog, locks, sequences, List.of(delivery)).register(operations);
+    new SubscriptionFilters(catalog, delivery, sequences).register(operations);
+    new Destinations(catalog).register(operations);
     new EventReads(catalog).register(operations);
     new EventSearch(catalog).register(operations);
     new Tags(catalog).register(operations);
@@ -59,6 +69,12 @@ public final class LogsService implements AutoCloseable {
             });
     background.scheduleWithFixedDelay(
         sweeper, options.retentionSweepMillis(), options.retentionSweepMillis(), TimeUnit.MILLISECONDS);
+    delivery.startAll();
+  }
+
+  /** Background work's metrics (subscription delivery), in Prometheus text format. */
+  public String backgroundMetricsText() {
+    return delivery.metrics().prometheusText();
   }
 
   /** The SDK request class of an implemented operation, for the codec to decode into. */
@@ -120,5 +136,6 @@ public final class LogsService implements AutoCloseable {
   @Override
   public void close() {
     background.shutdownNow();
+    delivery.close();
   }
 }
