@@ -25,11 +25,14 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsRespon
 public final class LogsService implements AutoCloseable {
 
   /** Settings of the service itself (the server adds its own). */
-  public record Options(long retentionSweepMillis, DeliveryTargets deliveryTargets) {
+  public record Options(long retentionSweepMillis, DeliveryTargets deliveryTargets, ExportStore exportStore) {
 
-    /** No subscription routes: PutSubscriptionFilter refuses every destination. */
+    /**
+     * No subscription routes (PutSubscriptionFilter refuses every destination) and exports into
+     * {@code ./exports}.
+     */
     public Options(long retentionSweepMillis) {
-      this(retentionSweepMillis, DeliveryTargets.none());
+      this(retentionSweepMillis, DeliveryTargets.none(), new DirectoryExportStore(java.nio.file.Path.of("exports")));
     }
 
     public static Options defaults() {
@@ -44,6 +47,7 @@ public final class LogsService implements AutoCloseable {
   private final RetentionSweeper sweeper;
   private final ScheduledExecutorService background;
   private final SubscriptionDelivery delivery;
+  private final ExportTasks exports;
 
   public LogsService(LogStore store, Clock clock, Options options) {
     this.catalog = new Catalog(store);
@@ -56,6 +60,9 @@ public final class LogsService implements AutoCloseable {
     new EventIngest(catalog, locks, sequences, List.of(delivery)).register(operations);
     new SubscriptionFilters(catalog, delivery, sequences).register(operations);
     new Destinations(catalog).register(operations);
+    new ResourcePolicies(catalog).register(operations);
+    this.exports = new ExportTasks(catalog, options.exportStore(), clock::millis);
+    exports.register(operations);
     new EventReads(catalog).register(operations);
     new EventSearch(catalog).register(operations);
     new Tags(catalog).register(operations);
@@ -70,6 +77,7 @@ public final class LogsService implements AutoCloseable {
     background.scheduleWithFixedDelay(
         sweeper, options.retentionSweepMillis(), options.retentionSweepMillis(), TimeUnit.MILLISECONDS);
     delivery.startAll();
+    exports.resumeAll();
   }
 
   /** Background work's metrics (subscription delivery), in Prometheus text format. */
@@ -137,5 +145,6 @@ public final class LogsService implements AutoCloseable {
   public void close() {
     background.shutdownNow();
     delivery.close();
+    exports.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.cwlogs.server;
 
 import io.cwlogs.core.DeliveryTargets;
+import io.cwlogs.core.DirectoryExportStore;
 import io.cwlogs.core.LogsService;
 import io.cwlogs.core.spi.LogStore;
 import io.cwlogs.storage.rocksdb.RocksLogStore;
@@ -31,7 +32,8 @@ public final class CwlogsServer implements AutoCloseable {
     this.service =
         new LogsService(store, Clock.systemUTC(), new LogsService.Options(
             options.retentionSweepSeconds() * 1000,
-            new DeliveryTargets(options.subscriptionRoutes(), options.subscriptionDir(), Map.of())));
+            new DeliveryTargets(options.subscriptionRoutes(), options.subscriptionDir(), Map.of()),
+            new DirectoryExportStore(options.exportDir())));
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("cwlogs-http");
     threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -23,7 +23,8 @@ public record ServerOptions(
     boolean enableReset,
     long retentionSweepSeconds,
     Map<String, java.net.URI> subscriptionRoutes,
-    Optional<Path> subscriptionDir) {
+    Optional<Path> subscriptionDir,
+    Path exportDir) {
 
   /** Whether signatures are checked. */
   public enum AuthMode {
@@ -56,7 +57,10 @@ public record ServerOptions(
               + "file:///dir or kafka://host:port/topic"),
       new Option("--subscription-dir", "CWLOGS_SUBSCRIPTION_DIR", "",
           "where ARNs without a route deliver (a subdirectory per ARN); default <data-dir>/subscriptions, "
-              + "'none' to refuse unrouted ARNs as AWS refuses unreachable ones"));
+              + "'none' to refuse unrouted ARNs as AWS refuses unreachable ones"),
+      new Option("--export-dir", "CWLOGS_EXPORT_DIR", "",
+          "where CreateExportTask writes: bucket B is the directory <export-dir>/B (create it first); "
+              + "default <data-dir>/exports"));
 
   /** Reads options from command-line arguments (after {@code serve}) and the environment. */
   public static ServerOptions parse(List<String> args, Map<String, String> env) {
@@ -92,7 +96,10 @@ public record ServerOptions(
         Boolean.parseBoolean(values.get("--enable-reset")),
         Long.parseLong(values.get("--retention-sweep-seconds")),
         routes(values.get("--subscription-routes")),
-        subscriptionDir(values.get("--subscription-dir"), Path.of(values.get("--data-dir"))));
+        subscriptionDir(values.get("--subscription-dir"), Path.of(values.get("--data-dir"))),
+        values.get("--export-dir").isEmpty()
+            ? Path.of(values.get("--data-dir")).resolve("exports")
+            : Path.of(values.get("--export-dir")));
   }
 
   private static Map<String, java.net.URI> routes(String spec) {
