@@ -32,7 +32,7 @@ public final class CwlogsServer implements AutoCloseable {
     this.service =
         new LogsService(store, Clock.systemUTC(), new LogsService.Options(
             options.retentionSweepSeconds() * 1000,
-            new DeliveryTargets(options.subscriptionRoutes(), options.subscriptionDir(), Map.of()),
+            new DeliveryTargets(options.subscriptionRoutes(), options.subscriptionDir(), Map.of("kafka", KafkaSink::new)),
             new DirectoryExportStore(options.exportDir())));
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("cwlogs-http");
