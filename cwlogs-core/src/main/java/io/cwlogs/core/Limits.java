@@ -70,4 +70,16 @@ public final class Limits {
 
   /** Subscription filters per log group (quotas page). */
   public static final int MAX_SUBSCRIPTION_FILTERS_PER_GROUP = 2;
+
+  /** Account-level resource policies per account and region (quotas page; PutResourcePolicy reference). */
+  public static final int MAX_RESOURCE_POLICIES = 10;
+
+  /**
+   * Characters of a resource policy document (quotas page: 5,120; the service model's member allows
+   * 51,200, and AWS enforces the quota).
+   */
+  public static final int MAX_RESOURCE_POLICY_CHARS = 5120;
+
+  /** Active (PENDING or RUNNING) export tasks per account and region (CreateExportTask reference). */
+  public static final int MAX_ACTIVE_EXPORT_TASKS = 1;
 }

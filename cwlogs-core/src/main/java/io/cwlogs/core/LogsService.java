@@ -25,7 +25,16 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsRespon
 public final class LogsService implements AutoCloseable {
 
   /** Settings of the service itself (the server adds its own). */
-  public record Options(long retentionSweepMillis) {
+  public record Options(long retentionSweepMillis, DeliveryTargets deliveryTargets, ExportStore exportStore) {
+
+    /**
+     * No subscription routes (PutSubscriptionFilter refuses every destination) and exports into
+     * {@code ./exports}.
+     */
+    public Options(long retentionSweepMillis) {
+      this(retentionSweepMillis, DeliveryTargets.none(), new DirectoryExportStore(java.nio.file.Path.of("exports")));
+    }
+
     public static Options defaults() {
       return new Options(60_000);
     }
@@ -37,6 +46,8 @@ public final class LogsService implements AutoCloseable {
   private final Clock clock;
   private final RetentionSweeper sweeper;
   private final ScheduledExecutorService background;
+  private final SubscriptionDelivery delivery;
+  private final ExportTasks exports;
 
   public LogsService(LogStore store, Clock clock, Options options) {
     this.catalog = new Catalog(store);
@@ -45,7 +56,13 @@ public final class LogsService implements AutoCloseable {
     SequenceClock sequences = new SequenceClock(clock::millis);
     new LogGroups(catalog).register(operations);
     new LogStreams(catalog, locks).register(operations);
-    new EventIngest(catalog, locks, sequences, List.of()).register(operations);
+    this.delivery = new SubscriptionDelivery(catalog, options.deliveryTargets(), clock::millis);
+    new EventIngest(catalog, locks, sequences, List.of(delivery)).register(operations);
+    new SubscriptionFilters(catalog, delivery, sequences).register(operations);
+    new Destinations(catalog).register(operations);
+    new ResourcePolicies(catalog).register(operations);
+    this.exports = new ExportTasks(catalog, options.exportStore(), clock::millis);
+    exports.register(operations);
     new EventReads(catalog).register(operations);
     new EventSearch(catalog).register(operations);
     new Tags(catalog).register(operations);
@@ -60,6 +77,13 @@ public final class LogsService implements AutoCloseable {
             });
     background.scheduleWithFixedDelay(
         sweeper, options.retentionSweepMillis(), options.retentionSweepMillis(), TimeUnit.MILLISECONDS);
+    delivery.startAll();
+    exports.resumeAll();
+  }
+
+  /** Background work's metrics (subscription delivery), in Prometheus text format. */
+  public String backgroundMetricsText() {
+    return delivery.metrics().prometheusText();
   }
 
   /** The SDK request class of an implemented operation, for the codec to decode into. */
@@ -121,5 +145,7 @@ public final class LogsService implements AutoCloseable {
   @Override
   public void close() {
     background.shutdownNow();
+    delivery.close();
+    exports.close();
   }
 }

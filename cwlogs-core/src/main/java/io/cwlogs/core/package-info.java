@@ -15,5 +15,13 @@
  * document. Errors are {@link io.cwlogs.core.LogsException} subclasses named after AWS's error codes;
  * quotas are in {@link io.cwlogs.core.Limits}. Background work ({@link io.cwlogs.core.RetentionSweeper})
  * runs on the same catalog and store.
+ *
+ * <p>Delivery and export: {@link io.cwlogs.core.SubscriptionFilters} stores filters and
+ * {@link io.cwlogs.core.SubscriptionDelivery} (an {@code IngestListener}) runs one
+ * {@link io.cwlogs.core.SubscriptionPump} per filter, which sends {@link io.cwlogs.core.DeliveryPayload}s
+ * to a {@link io.cwlogs.core.DeliverySink} chosen by {@link io.cwlogs.core.DeliveryTargets}, with durable
+ * per-stream cursors. {@link io.cwlogs.core.Destinations} guards cross-account subscriptions with an
+ * {@link io.cwlogs.core.AccessPolicy}; {@link io.cwlogs.core.ExportTasks} writes to an
+ * {@link io.cwlogs.core.ExportStore}; {@link io.cwlogs.core.ResourcePolicies} keeps resource policies.
  */
 package io.cwlogs.core;

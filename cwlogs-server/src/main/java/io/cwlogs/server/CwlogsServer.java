@@ -1,9 +1,12 @@
 package io.cwlogs.server;
 
+import io.cwlogs.core.DeliveryTargets;
+import io.cwlogs.core.DirectoryExportStore;
 import io.cwlogs.core.LogsService;
 import io.cwlogs.core.spi.LogStore;
 import io.cwlogs.storage.rocksdb.RocksLogStore;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -27,7 +30,10 @@ public final class CwlogsServer implements AutoCloseable {
   private CwlogsServer(ServerOptions options) throws Exception {
     this.store = RocksLogStore.open(options.dataDir());
     this.service =
-        new LogsService(store, Clock.systemUTC(), new LogsService.Options(options.retentionSweepSeconds() * 1000));
+        new LogsService(store, Clock.systemUTC(), new LogsService.Options(
+            options.retentionSweepSeconds() * 1000,
+            new DeliveryTargets(options.subscriptionRoutes(), options.subscriptionDir(), Map.of("kafka", KafkaSink::new)),
+            new DirectoryExportStore(options.exportDir())));
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("cwlogs-http");
     threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());

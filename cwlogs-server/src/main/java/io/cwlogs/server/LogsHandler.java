@@ -60,7 +60,7 @@ public final class LogsHandler extends Handler.Abstract {
       return send(response, callback, 200, "application/json", "{\"status\":\"ok\"}");
     }
     if (method.equals("GET") && path.equals("/metrics")) {
-      return send(response, callback, 200, "text/plain; version=0.0.4", metrics.prometheusText());
+      return send(response, callback, 200, "text/plain; version=0.0.4", metrics.prometheusText() + service.backgroundMetricsText());
     }
     if (method.equals("POST") && (path.equals("/_cwlogs/reset") || path.equals("/moto-api/reset"))) {
       if (!resetEnabled) {

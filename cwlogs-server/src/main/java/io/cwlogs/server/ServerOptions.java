@@ -21,7 +21,10 @@ public record ServerOptions(
     String defaultAccount,
     String defaultRegion,
     boolean enableReset,
-    long retentionSweepSeconds) {
+    long retentionSweepSeconds,
+    Map<String, java.net.URI> subscriptionRoutes,
+    Optional<Path> subscriptionDir,
+    Path exportDir) {
 
   /** Whether signatures are checked. */
   public enum AuthMode {
@@ -48,7 +51,16 @@ public record ServerOptions(
       new Option("--enable-reset", "CWLOGS_ENABLE_RESET", "false",
           "answer POST /_cwlogs/reset and POST /moto-api/reset by wiping all data (for test suites)"),
       new Option("--retention-sweep-seconds", "CWLOGS_RETENTION_SWEEP_SECONDS", "60",
-          "how often expired events are deleted"));
+          "how often expired events are deleted"),
+      new Option("--subscription-routes", "CWLOGS_SUBSCRIPTION_ROUTES", "",
+          "comma-separated ARN=URI: where a subscription destination ARN delivers; URI is http(s)://..., "
+              + "file:///dir or kafka://host:port/topic"),
+      new Option("--subscription-dir", "CWLOGS_SUBSCRIPTION_DIR", "",
+          "where ARNs without a route deliver (a subdirectory per ARN); default <data-dir>/subscriptions, "
+              + "'none' to refuse unrouted ARNs as AWS refuses unreachable ones"),
+      new Option("--export-dir", "CWLOGS_EXPORT_DIR", "",
+          "where CreateExportTask writes: bucket B is the directory <export-dir>/B (create it first); "
+              + "default <data-dir>/exports"));
 
   /** Reads options from command-line arguments (after {@code serve}) and the environment. */
   public static ServerOptions parse(List<String> args, Map<String, String> env) {
@@ -82,7 +94,34 @@ public record ServerOptions(
         defaultAccount,
         values.get("--default-region"),
         Boolean.parseBoolean(values.get("--enable-reset")),
-        Long.parseLong(values.get("--retention-sweep-seconds")));
+        Long.parseLong(values.get("--retention-sweep-seconds")),
+        routes(values.get("--subscription-routes")),
+        subscriptionDir(values.get("--subscription-dir"), Path.of(values.get("--data-dir"))),
+        values.get("--export-dir").isEmpty()
+            ? Path.of(values.get("--data-dir")).resolve("exports")
+            : Path.of(values.get("--export-dir")));
+  }
+
+  private static Map<String, java.net.URI> routes(String spec) {
+    Map<String, java.net.URI> routes = new LinkedHashMap<>();
+    for (String entry : spec.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int eq = entry.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException("subscription route must be ARN=URI: " + entry);
+      }
+      routes.put(entry.substring(0, eq).trim(), java.net.URI.create(entry.substring(eq + 1).trim()));
+    }
+    return routes;
+  }
+
+  private static Optional<Path> subscriptionDir(String value, Path dataDir) {
+    if (value.equals("none")) {
+      return Optional.empty();
+    }
+    return Optional.of(value.isEmpty() ? dataDir.resolve("subscriptions") : Path.of(value));
   }
 
   private static List<AccessKey> accessKeys(String spec, String defaultAccount) {
