@@ -184,7 +184,7 @@ final class ShipperWorker implements Runnable {
       counters.settled.addAndGet(batch.size());
       consecutiveFailures = 0;
     } else {
-      counters.retried.add(outcome.result().retries());
+      counters.retried.add(outcome.result().retries() + 1); // the batch will be sent again
       backoff();
       if (spool.isPresent()) {
         toSpool(stream().group(), stream().stream(), batch);
