@@ -158,14 +158,20 @@ public final class LogShipper implements AutoCloseable {
 
   /**
    * Stops accepting events, ships what is queued within {@code timeout}, spools (or counts as
-   * dropped) what is left, and releases the client if the shipper built it. Idempotent.
+   * dropped) what is left, and releases the client if the shipper built it. Idempotent: later
+   * callers wait (up to their timeout) for the first close to finish.
    *
    * @return true when nothing was left over
    */
   public boolean close(Duration timeout) {
     synchronized (closeLock) {
-      if (closed) {
-        return true;
+      if (closed) { // a second caller (e.g. the shutdown hook) waits for the first one's work
+        try {
+          thread.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
       }
       closed = true;
     }
