@@ -200,6 +200,11 @@ public final class LogShipper implements AutoCloseable {
     return counters.getDropped() == droppedBefore && !thread.isAlive();
   }
 
+  /** The deadline {@link #close()} and the shutdown hook use. */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
   /** A snapshot of the counters. */
   public ShipperMetrics metrics() {
     return counters.snapshot();

@@ -66,8 +66,10 @@ public final class CloudWatchLogsAppender extends AbstractAppender {
   @Override
   public boolean stop(long timeout, TimeUnit unit) {
     setStopping();
-    boolean done =
-        shipper.close(timeout > 0 ? Duration.ofMillis(unit.toMillis(timeout)) : Duration.ofSeconds(5));
+    // Log4j passes 0 when no timeout was asked for: use the configured shutdown timeout then.
+    boolean done = 
+        shipper.close(
+            timeout > 0 ? Duration.ofMillis(unit.toMillis(timeout)) : shipper.shutdownTimeout());
     setStopped();
     return done;
   }

@@ -30,7 +30,9 @@ class CloudWatchLogsAppenderTest {
     }
     log.error("payment failed", new IllegalStateException("card declined"));
     context.getLogger("software.amazon.awssdk.request").debug("must not be shipped");
+    CloudWatchLogsAppender appender = context.getConfiguration().getAppender("CloudWatch");
     Configurator.shutdown(context); // stops the appender, which flushes
+    assertThat(appender.metrics().sent()).as("%s", appender.metrics()).isEqualTo(101);
 
     try (CloudWatchLogsAsyncClient client = LocalLogsEndpoint.newClient()) {
       List<String> got =
