@@ -71,6 +71,16 @@ public final class LogStream {
         .build();
   }
 
+  /** The same stream with another retry policy (the shipper probes an outage with one attempt). */
+  LogStream withRetry(RetryPolicy other) {
+    return new Builder(client, group)
+        .stream(stream)
+        .retryPolicy(other)
+        .sizePolicy(sizePolicy)
+        .sleeper(sleeper)
+        .build();
+  }
+
   /** Creates the group and the stream if absent; idempotent. */
   public LogStream create() {
     LogResources.createGroup(client, Optional.of(group));

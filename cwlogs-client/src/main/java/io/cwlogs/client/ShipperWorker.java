@@ -28,6 +28,7 @@ import java.util.function.Supplier;
  */
 final class ShipperWorker implements Runnable {
   private static final System.Logger LOG = System.getLogger(ShipperWorker.class.getName());
+  private static final RetryPolicy ONE_ATTEMPT = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
   private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final BlockingQueue<LogEvent> queue;
@@ -89,6 +90,9 @@ final class ShipperWorker implements Runnable {
             pause();
           }
         } else if (spool.map(Spool::count).orElse(0) > 0 && stalled.isEmpty()) {
+          if (!queue.isEmpty()) {
+            ship(drainNow()); // to the spool first, so a slow probe cannot overflow the queue
+          }
           sendOldestSegment();
         } else if (!stalled.isEmpty()) {
           sendStalled();
@@ -146,6 +150,12 @@ final class ShipperWorker implements Runnable {
       out.add(e);
       bytes += e.batchBytes();
     }
+    return out;
+  }
+
+  private List<LogEvent> drainNow() {
+    List<LogEvent> out = new ArrayList<>();
+    queue.drainTo(out, rules.maxEvents());
     return out;
   }
 
@@ -220,7 +230,11 @@ final class ShipperWorker implements Runnable {
         s.delete(oldest.get());
         return;
       }
-      BatchOutcome outcome = streamFor(segment.group(), segment.stream()).put(segment.events());
+      LogStream target = streamFor(segment.group(), segment.stream());
+      if (consecutiveFailures > 0) { // in an outage: probe once, backoff is handled here
+        target = target.withRetry(ONE_ATTEMPT);
+      }
+      BatchOutcome outcome = target.put(segment.events());
       if (outcome.delivered() || outcome.permanent()) {
         record(outcome);
         s.delete(oldest.get());

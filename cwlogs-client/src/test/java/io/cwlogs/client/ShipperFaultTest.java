@@ -135,9 +135,13 @@ class ShipperFaultTest {
   void outageWithSpoolLosesNothingEvenAcrossARestart(@TempDir Path spool) throws Exception {
     String g = group();
     List<String> all = new ArrayList<>();
+    LogShipper s1 = shipper(g).queueCapacity(100).spoolDirectory(spool).build();
+    // warm up first: building the SDK client can take seconds on a loaded machine, and the
+    // queue (100) would overflow before the worker runs; overflow is counted, not lost silently
+    all.addAll(offer(s1, -1, 0));
+    assertThat(s1.flush(Duration.ofSeconds(30))).isTrue();
     proxy.down(true);
     try {
-      LogShipper s1 = shipper(g).queueCapacity(100).spoolDirectory(spool).build();
       for (int i = 0; i < 600; i += 50) {
         all.addAll(offer(s1, i, i + 50));
         Thread.sleep(60);
