@@ -19,16 +19,12 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 /**
  * The one place tests get a CloudWatch Logs endpoint from.
  *
- * <p>If the system property {@code cwlogs.test.endpoint} is set, tests talk to that URI (e.g. a
- * running cwlogs server). Otherwise one {@code moto_server} per test JVM is started on a free port
- * and stopped when the JVM's tests end. When the cwlogs server is ready, switch here: start it
- * instead of moto. Credentials are dummies, the region is us-east-1.
- *
- * <p>Known moto 5.2 deviations from AWS: PutLogEvents does not enforce the 10,000-event, 1 MiB or
- * 24-hour rules, nor the 1 MB event size, and reports {@code tooOldLogEventEndIndex} one too low.
+ * <p>If the system property {@code cwlogs.test.endpoint} is set, tests talk to that URI (any
+ * CloudWatch Logs endpoint, e.g. moto_server for comparison). Otherwise one cwlogs server per test JVM
+ * is started from this reactor's build and stopped when the JVM's tests end. Credentials are dummies,
+ * the region is us-east-1.
  */
 public final class LocalLogsEndpoint implements BeforeAllCallback {
-  private static final String MOTO = "/root/.pyenv/shims/moto_server";
   private static URI shared;
 
   @Override
@@ -36,11 +32,11 @@ public final class LocalLogsEndpoint implements BeforeAllCallback {
     uri();
   }
 
-  /** The endpoint, starting moto on first use. */
+  /** The endpoint, starting the cwlogs server on first use. */
   public static synchronized URI uri() throws IOException, InterruptedException {
     if (shared == null) {
       String configured = System.getProperty("cwlogs.test.endpoint");
-      shared = configured != null ? URI.create(configured) : startMoto();
+      shared = configured != null ? URI.create(configured) : startCwlogs();
     }
     return shared;
   }
@@ -86,23 +82,44 @@ public final class LocalLogsEndpoint implements BeforeAllCallback {
     }
   }
 
-  private static URI startMoto() throws IOException, InterruptedException {
+  /**
+   * Starts the cwlogs server built by this reactor ({@code cwlogs-server/target}) as its own process,
+   * with a fresh data directory, and stops it when the test JVM ends.
+   */
+  private static URI startCwlogs() throws IOException, InterruptedException {
+    Path root = Path.of("").toAbsolutePath();
+    while (root != null && !Files.exists(root.resolve("cwlogs-server/pom.xml"))) {
+      root = root.getParent();
+    }
+    if (root == null) {
+      throw new IOException("cannot find the cwlogs repository root from " + Path.of("").toAbsolutePath());
+    }
+    Path jar = root.resolve("cwlogs-server/target/cwlogs-server.jar");
+    if (!Files.exists(jar)) {
+      throw new IOException(
+          "cwlogs-server is not built: run the tests from the repository root (mvn verify builds the"
+              + " server before the client), or `./cwlogs build` first, or set -Dcwlogs.test.endpoint=URI");
+    }
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Path log = Files.createTempFile("moto", ".log");
+    Path data = Files.createTempDirectory("cwlogs-client-test");
+    Path log = data.resolve("server.log");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = jar + java.io.File.pathSeparator + root.resolve("cwlogs-server/target/lib") + "/*";
     Process p =
-        new ProcessBuilder(MOTO, "-H", "127.0.0.1", "-p", Integer.toString(port))
+        new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", classpath,
+                "io.cwlogs.server.Main", "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--data-dir", data.resolve("db").toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(p::destroy, "moto-stop-" + p.pid()));
-    long deadline = System.nanoTime() + 30_000_000_000L;
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "cwlogs-stop-" + p.pid()));
+    long deadline = System.nanoTime() + 60_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
-        throw new IOException("moto_server exited: " + Files.readString(log));
+        throw new IOException("cwlogs server exited: " + Files.readString(log));
       }
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -112,6 +129,6 @@ public final class LocalLogsEndpoint implements BeforeAllCallback {
       }
     }
     p.destroy();
-    throw new IOException("moto_server did not answer on port " + port);
+    throw new IOException("cwlogs server did not answer on port " + port);
   }
 }

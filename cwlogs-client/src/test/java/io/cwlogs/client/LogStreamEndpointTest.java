@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,10 +15,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 /**
- * LogStream against the endpoint, through a counting {@link FaultProxy}. The batch-edge tests
- * assert what the client does (how many requests it makes) because moto does not enforce the
- * count, size or span rules; tests that need the real service's rejections are skipped unless
- * {@code cwlogs.test.endpoint} points at a real server.
+ * LogStream against the cwlogs server, through a counting {@link FaultProxy}. The batch-edge tests
+ * assert both what the client does (how many requests it makes) and that the server, which enforces
+ * every PutLogEvents rule as AWS does, accepted every event.
  */
 @ExtendWith(LocalLogsEndpoint.class)
 class LogStreamEndpointTest {
@@ -158,11 +156,8 @@ class LogStreamEndpointTest {
     assertThat(r.accepted()).isEqualTo(1);
   }
 
-  /** Needs the real server: moto reports tooOldLogEventEndIndex one too low. */
   @Test
   void tooOldEventsAreCounted() {
-    Assumptions.assumeTrue(
-        System.getProperty("cwlogs.test.endpoint") != null, "needs the cwlogs server, not moto");
     LogStream s = newStream();
     long old = Instant.now().minus(Duration.ofDays(15)).toEpochMilli();
     SubmitResult r =
