@@ -5,6 +5,8 @@ import io.cwlogs.filter.MetricSample;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs every ingested event through its log group's metric filters and records the samples in a
@@ -21,6 +23,8 @@ import java.util.Optional;
  */
 public final class MetricEmitter implements IngestListener {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MetricEmitter.class);
+
   private final MetricFilterCache filters;
   private final MetricStore store;
 
@@ -33,8 +37,20 @@ public final class MetricEmitter implements IngestListener {
     return store;
   }
 
+  /**
+   * The events are already stored when this runs: a failure here must not fail the PutLogEvents that
+   * stored them (the client would retry and duplicate them), so it is logged and the batch's metrics lost.
+   */
   @Override
   public void onAppended(Tenant tenant, LogGroupMeta group, LogStreamMeta stream, List<StoredEvent> events) {
+    try {
+      emit(tenant, group, events);
+    } catch (RuntimeException e) {
+      LOG.error("metric filters of log group {} failed on a batch of {} events", group.name(), events.size(), e);
+    }
+  }
+
+  private void emit(Tenant tenant, LogGroupMeta group, List<StoredEvent> events) {
     List<MetricFilterCache.Compiled> compiled = filters.filters(tenant, group.id());
     if (compiled.isEmpty()) {
       return;
