@@ -47,6 +47,7 @@ public final class LogsService implements AutoCloseable {
   private final RetentionSweeper sweeper;
   private final ScheduledExecutorService background;
   private final SubscriptionDelivery delivery;
+  private final MetricEmitter metrics;
   private final ExportTasks exports;
 
   public LogsService(LogStore store, Clock clock, Options options) {
@@ -57,7 +58,9 @@ public final class LogsService implements AutoCloseable {
     new LogGroups(catalog).register(operations);
     new LogStreams(catalog, locks).register(operations);
     this.delivery = new SubscriptionDelivery(catalog, options.deliveryTargets(), clock::millis);
-    new EventIngest(catalog, locks, sequences, List.of(delivery)).register(operations);
+    MetricFilterCache metricFilters = new MetricFilterCache(catalog);
+    this.metrics = new MetricEmitter(metricFilters, new MetricStore(clock::millis, MetricStore.DEFAULT_MAX_SERIES));
+    new EventIngest(catalog, locks, sequences, List.of(delivery, metrics)).register(operations);
     new SubscriptionFilters(catalog, delivery, sequences).register(operations);
     new Destinations(catalog).register(operations);
     new ResourcePolicies(catalog).register(operations);
@@ -66,7 +69,7 @@ public final class LogsService implements AutoCloseable {
     new EventReads(catalog).register(operations);
     new EventSearch(catalog).register(operations);
     new Tags(catalog).register(operations);
-    new MetricFilters(catalog).register(operations);
+    new MetricFilters(catalog, metricFilters).register(operations);
     this.sweeper = new RetentionSweeper(catalog, locks, clock::millis);
     this.background =
         Executors.newSingleThreadScheduledExecutor(
@@ -81,9 +84,14 @@ public final class LogsService implements AutoCloseable {
     exports.resumeAll();
   }
 
-  /** Background work's metrics (subscription delivery), in Prometheus text format. */
+  /** Background work's metrics (subscription delivery, metric filters), in Prometheus text format. */
   public String backgroundMetricsText() {
-    return delivery.metrics().prometheusText();
+    return delivery.metrics().prometheusText() + MetricPrometheusText.render(metrics.store());
+  }
+
+  /** The metrics metric filters produce (in memory, since the service started). */
+  public MetricStore metricFilterMetrics() {
+    return metrics.store();
   }
 
   /** The SDK request class of an implemented operation, for the codec to decode into. */
@@ -125,6 +133,7 @@ public final class LogsService implements AutoCloseable {
       catalog.forEachGroup(tenant, groups::add);
       groups.forEach(g -> catalog.deleteGroup(tenant, g));
     }
+    metrics.store().clear();
   }
 
   /**

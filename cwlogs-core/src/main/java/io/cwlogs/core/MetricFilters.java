@@ -30,9 +30,11 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.TestMetricFilterResp
 public final class MetricFilters {
 
   private final Catalog catalog;
+  private final MetricFilterCache compiled;
 
-  public MetricFilters(Catalog catalog) {
+  MetricFilters(Catalog catalog, MetricFilterCache compiled) {
     this.catalog = catalog;
+    this.compiled = compiled;
   }
 
   public void register(OperationTable table) {
@@ -74,6 +76,7 @@ public final class MetricFilters {
         request.filterName(), group.name(), request.filterPattern(), ctx.now(),
         Boolean.TRUE.equals(request.applyOnTransformedLogs()), transformations);
     catalog.store().put(scope, request.filterName(), DocumentCodec.encode(doc));
+    compiled.invalidate(ctx.tenant(), group.id());
     return PutMetricFilterResponse.builder().build();
   }
 
@@ -91,6 +94,7 @@ public final class MetricFilters {
       throw new ResourceNotFoundException("The specified resource does not exist.");
     }
     catalog.store().delete(scope, request.filterName());
+    compiled.invalidate(ctx.tenant(), group.id());
     return DeleteMetricFilterResponse.builder().build();
   }
 

@@ -23,5 +23,10 @@
  * per-stream cursors. {@link io.cwlogs.core.Destinations} guards cross-account subscriptions with an
  * {@link io.cwlogs.core.AccessPolicy}; {@link io.cwlogs.core.ExportTasks} writes to an
  * {@link io.cwlogs.core.ExportStore}; {@link io.cwlogs.core.ResourcePolicies} keeps resource policies.
+ *
+ * <p>Metric filters: {@link io.cwlogs.core.MetricFilters} stores them; {@link io.cwlogs.core.MetricEmitter}
+ * (an {@code IngestListener}) runs each ingested batch through the group's compiled filters
+ * ({@code MetricFilterCache}) into the in-memory {@link io.cwlogs.core.MetricStore}, per series and
+ * event-time minute; the server reads it back as Prometheus text and JSON (docs/metrics.md).
  */
 package io.cwlogs.core;

@@ -1,7 +1,10 @@
 package io.cwlogs.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cwlogs.core.LogsException;
 import io.cwlogs.core.LogsService;
+import io.cwlogs.core.MetricSeries;
 import io.cwlogs.core.RequestContext;
 import io.cwlogs.core.SerializationException;
 import io.cwlogs.core.ServiceUnavailableException;
@@ -11,6 +14,10 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,13 +26,15 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * The HTTP face of the service: CloudWatch Logs' JSON 1.1 protocol on {@code POST /}, plus
- * {@code GET /health}, {@code GET /metrics} and, when enabled, the reset endpoints for test suites.
+ * {@code GET /health}, {@code GET /metrics}, {@code GET /_cwlogs/metrics} (metric filter metrics as JSON,
+ * per minute, for the web console) and, when enabled, the reset endpoints for test suites.
  *
  * <p>A call is {@code X-Amz-Target: Logs_20140328.<Operation>} with a JSON body. Every answer carries
  * {@code x-amzn-RequestId}; errors are HTTP 4xx/5xx with {@code {"__type": code, "message": text}} and an
@@ -37,6 +46,7 @@ public final class LogsHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(LogsHandler.class);
   private static final String TARGET_PREFIX = "Logs_20140328.";
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LogsService service;
   private final Authenticator authenticator;
@@ -61,6 +71,9 @@ public final class LogsHandler extends Handler.Abstract {
     }
     if (method.equals("GET") && path.equals("/metrics")) {
       return send(response, callback, 200, "text/plain; version=0.0.4", metrics.prometheusText() + service.backgroundMetricsText());
+    }
+    if (method.equals("GET") && path.equals("/_cwlogs/metrics")) {
+      return send(response, callback, 200, "application/json", metricsJson(Request.extractQueryParameters(request)));
     }
     if (method.equals("POST") && (path.equals("/_cwlogs/reset") || path.equals("/moto-api/reset"))) {
       if (!resetEnabled) {
@@ -105,6 +118,29 @@ public final class LogsHandler extends Handler.Abstract {
     } finally {
       metrics.record(operation, outcome, System.nanoTime() - started);
     }
+  }
+
+  /**
+   * {@code {"series":[{account, region, namespace, metricName, dimensions, unit, points:[{timestamp, sum,
+   * sampleCount, min, max}]}]}} for the series matching the optional {@code namespace}, {@code metric},
+   * {@code account} and {@code region} parameters.
+   */
+  private String metricsJson(Fields query) throws JsonProcessingException {
+    List<Map<String, Object>> series = new ArrayList<>();
+    for (MetricSeries s : service.metricFilterMetrics().find(
+        Optional.ofNullable(query.getValue("account")), Optional.ofNullable(query.getValue("region")),
+        Optional.ofNullable(query.getValue("namespace")), Optional.ofNullable(query.getValue("metric")))) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("account", s.key().account());
+      one.put("region", s.key().region());
+      one.put("namespace", s.key().namespace());
+      one.put("metricName", s.key().metricName());
+      one.put("dimensions", s.key().dimensions());
+      one.put("unit", s.unit());
+      one.put("points", s.points());
+      series.add(one);
+    }
+    return JSON.writeValueAsString(Map.of("series", series));
   }
 
   private static byte[] readBody(Request request) throws java.io.IOException {
