@@ -37,6 +37,7 @@ public final class LogsService implements AutoCloseable {
   private final Clock clock;
   private final RetentionSweeper sweeper;
   private final ScheduledExecutorService background;
+  private final InsightsQueries insights;
 
   public LogsService(LogStore store, Clock clock, Options options) {
     this.catalog = new Catalog(store);
@@ -50,6 +51,10 @@ public final class LogsService implements AutoCloseable {
     new EventSearch(catalog).register(operations);
     new Tags(catalog).register(operations);
     new MetricFilters(catalog).register(operations);
+    this.insights = new InsightsQueries(catalog, clock::millis, InsightsQueries.Settings.defaults());
+    insights.register(operations);
+    new LogRecords(catalog).register(operations);
+    new QueryDefinitions(catalog).register(operations);
     this.sweeper = new RetentionSweeper(catalog, locks, clock::millis);
     this.background =
         Executors.newSingleThreadScheduledExecutor(
@@ -90,6 +95,11 @@ public final class LogsService implements AutoCloseable {
     return clock.millis();
   }
 
+  /** The Insights query runner, so tests can change its {@link InsightsQueries.Settings}. */
+  public InsightsQueries insights() {
+    return insights;
+  }
+
   public RetentionSweeper retentionSweeper() {
     return sweeper;
   }
@@ -121,5 +131,6 @@ public final class LogsService implements AutoCloseable {
   @Override
   public void close() {
     background.shutdownNow();
+    insights.close();
   }
 }

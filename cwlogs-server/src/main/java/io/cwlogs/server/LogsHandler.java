@@ -37,6 +37,8 @@ public final class LogsHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(LogsHandler.class);
   private static final String TARGET_PREFIX = "Logs_20140328.";
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+  private static final com.fasterxml.jackson.databind.ObjectMapper ERROR_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final LogsService service;
   private final Authenticator authenticator;
@@ -138,8 +140,24 @@ public final class LogsHandler extends Handler.Abstract {
 
   private boolean sendError(Response response, Callback callback, LogsException e) {
     String body = "{\"__type\":" + quote(e.code()) + ",\"message\":" + quote(e.getMessage()) + "}";
+    if (!e.extraMembers().isEmpty()) {
+      body = errorWithMembers(e);
+    }
     response.getHeaders().put("x-amzn-ErrorType", e.code());
     return send(response, callback, e.httpStatus(), "application/x-amz-json-1.1", body);
+  }
+
+  /** An error body with the error shape's extra members (e.g. {@code queryCompileError}). */
+  private static String errorWithMembers(LogsException e) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("__type", e.code());
+    body.put("message", e.getMessage() == null ? "" : e.getMessage());
+    body.putAll(e.extraMembers());
+    try {
+      return ERROR_JSON.writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+      throw new IllegalStateException("cannot encode an error body", x);
+    }
   }
 
   private static boolean send(Response response, Callback callback, int status, String type, String body) {
