@@ -68,7 +68,7 @@ final class QueryRunner {
             break;
           }
           if (delay > 0) {
-            LockSupport.parkNanos(delay);
+            pause(query, delay);
           }
           GroupScan.Item item = scan.next();
           execution.accept(event(query, groups.get(item.stream().groupId()), item));
@@ -82,6 +82,15 @@ final class QueryRunner {
       outcome = QueryStatus.FAILED;
     }
     query.finish(outcome, wallClock.getAsLong());
+  }
+
+  /** The test-only delay, cut short when the query is stopped. */
+  private static void pause(QueryRun query, long nanos) {
+    long until = System.nanoTime() + nanos;
+    long left;
+    while ((left = until - System.nanoTime()) > 0 && query.isActive()) {
+      LockSupport.parkNanos(Math.min(left, 5_000_000));
+    }
   }
 
   private static QueryEvent event(QueryRun query, LogGroupMeta group, GroupScan.Item item) {
