@@ -82,4 +82,42 @@ public final class Limits {
 
   /** Active (PENDING or RUNNING) export tasks per account and region (CreateExportTask reference). */
   public static final int MAX_ACTIVE_EXPORT_TASKS = 1;
+
+  // ---- Logs Insights API (StartQuery and friends); the language's own bounds are in cwlogs-insights ----
+
+  /** StartQuery: log groups in {@code logGroupNames} or {@code logGroupIdentifiers} (API model). */
+  public static final int MAX_QUERY_LOG_GROUPS = 50;
+
+  /** StartQuery: queries scheduled or running at once per account (API model; older quotas: 10, 20). */
+  public static final int MAX_CONCURRENT_QUERIES = 30;
+
+  /** StartQuery: a query still running after this times out (API model; 2022 docs: 15 minutes). */
+  public static final Duration QUERY_TIMEOUT = Duration.ofMinutes(60);
+
+  /** GetQueryResults: how long a finished query's results can be fetched (2022 quota table). */
+  public static final Duration QUERY_RESULTS_RETENTION = Duration.ofDays(7);
+
+  /**
+   * Finished queries whose results the service keeps in memory, across tenants; the oldest go first
+   * (ours: results live in memory, up to 10,000 rows each, so the count bounds the memory).
+   */
+  public static final int MAX_RETAINED_QUERIES = 500;
+
+  /** SOURCE logGroups(namePrefix: [...]): at most this many prefixes (SOURCE page). */
+  public static final int MAX_SOURCE_NAME_PREFIXES = 5;
+
+  /** SOURCE logGroups(...): matching more log groups than this is an error (SOURCE page). */
+  public static final int MAX_SOURCE_LOG_GROUPS = 10_000;
+
+  /** GetLogGroupFields without {@code time}: the window searched up to now (API reference). */
+  public static final Duration LOG_GROUP_FIELDS_WINDOW = Duration.ofMinutes(15);
+
+  /** GetLogGroupFields with {@code time}: searched this long before and after it (API reference). */
+  public static final Duration LOG_GROUP_FIELDS_AROUND = Duration.ofMinutes(8);
+
+  /** GetLogGroupFields: the newest events of the window that are sampled (ours). */
+  public static final int LOG_GROUP_FIELDS_SAMPLE = 10_000;
+
+  /** Query definitions per account and region (quotas page: 1,000). */
+  public static final int MAX_QUERY_DEFINITIONS = 1_000;
 }

@@ -1,5 +1,7 @@
 package io.cwlogs.core;
 
+import java.util.Map;
+
 /**
  * An error the service answers with, as AWS names it: its error code ({@code __type} on the wire) and HTTP
  * status.
@@ -25,5 +27,14 @@ public abstract class LogsException extends RuntimeException {
 
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /**
+   * Members the wire error carries besides {@code __type} and {@code message}, as the service model's
+   * error shape declares them (for example {@code queryCompileError}); values are strings, numbers or
+   * nested maps. Empty for most errors.
+   */
+  public Map<String, Object> extraMembers() {
+    return Map.of();
   }
 }

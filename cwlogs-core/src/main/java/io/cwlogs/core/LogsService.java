@@ -49,6 +49,7 @@ public final class LogsService implements AutoCloseable {
   private final SubscriptionDelivery delivery;
   private final MetricEmitter metrics;
   private final ExportTasks exports;
+  private final InsightsQueries insights;
 
   public LogsService(LogStore store, Clock clock, Options options) {
     this.catalog = new Catalog(store);
@@ -70,6 +71,10 @@ public final class LogsService implements AutoCloseable {
     new EventSearch(catalog).register(operations);
     new Tags(catalog).register(operations);
     new MetricFilters(catalog, metricFilters).register(operations);
+    this.insights = new InsightsQueries(catalog, clock::millis, InsightsQueries.Settings.defaults());
+    insights.register(operations);
+    new LogRecords(catalog).register(operations);
+    new QueryDefinitions(catalog).register(operations);
     this.sweeper = new RetentionSweeper(catalog, locks, clock::millis);
     this.background =
         Executors.newSingleThreadScheduledExecutor(
@@ -122,6 +127,11 @@ public final class LogsService implements AutoCloseable {
     return clock.millis();
   }
 
+  /** The Insights query runner, so tests can change its {@link InsightsQueries.Settings}. */
+  public InsightsQueries insights() {
+    return insights;
+  }
+
   public RetentionSweeper retentionSweeper() {
     return sweeper;
   }
@@ -156,5 +166,6 @@ public final class LogsService implements AutoCloseable {
     background.shutdownNow();
     delivery.close();
     exports.close();
+    insights.close();
   }
 }

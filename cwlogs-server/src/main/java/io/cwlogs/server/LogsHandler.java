@@ -174,8 +174,24 @@ public final class LogsHandler extends Handler.Abstract {
 
   private boolean sendError(Response response, Callback callback, LogsException e) {
     String body = "{\"__type\":" + quote(e.code()) + ",\"message\":" + quote(e.getMessage()) + "}";
+    if (!e.extraMembers().isEmpty()) {
+      body = errorWithMembers(e);
+    }
     response.getHeaders().put("x-amzn-ErrorType", e.code());
     return send(response, callback, e.httpStatus(), "application/x-amz-json-1.1", body);
+  }
+
+  /** An error body with the error shape's extra members (e.g. {@code queryCompileError}). */
+  private static String errorWithMembers(LogsException e) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("__type", e.code());
+    body.put("message", e.getMessage() == null ? "" : e.getMessage());
+    body.putAll(e.extraMembers());
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+      throw new IllegalStateException("cannot encode an error body", x);
+    }
   }
 
   private static boolean send(Response response, Callback callback, int status, String type, String body) {

@@ -261,7 +261,13 @@ public final class RocksLogStore implements LogStore {
       Slice lowerSlice = new Slice(lower);
       Slice upperSlice = new Slice(upper);
       ReadOptions read =
-          new ReadOptions().setIterateLowerBound(lowerSlice).setIterateUpperBound(upperSlice);
+          // Auto prefix mode: SeekToFirst/SeekToLast are undefined in RocksDB's plain prefix-seek mode
+          // (the events family has a prefix extractor); this keeps total-order results and still
+          // uses the prefix bloom where the bounds share the stream prefix.
+          new ReadOptions()
+              .setAutoPrefixMode(true)
+              .setIterateLowerBound(lowerSlice)
+              .setIterateUpperBound(upperSlice);
       RocksEventScan scan =
           new RocksEventScan(
               read,
@@ -319,6 +325,7 @@ public final class RocksLogStore implements LogStore {
         Slice upperSlice = new Slice(upper);
         ReadOptions read =
             new ReadOptions()
+                .setAutoPrefixMode(true)
                 .setIterateLowerBound(lowerSlice)
                 .setIterateUpperBound(upperSlice)
                 .setFillCache(false);
