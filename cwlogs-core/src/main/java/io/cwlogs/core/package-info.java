@@ -28,5 +28,12 @@
  * (an {@code IngestListener}) runs each ingested batch through the group's compiled filters
  * ({@code MetricFilterCache}) into the in-memory {@link io.cwlogs.core.MetricStore}, per series and
  * event-time minute; the server reads it back as Prometheus text and JSON (docs/metrics.md).
+ *
+ * <p>Logs Insights: {@link io.cwlogs.core.InsightsQueries} (StartQuery, GetQueryResults, StopQuery,
+ * DescribeQueries) resolves the groups ({@code QueryGroups}, {@code QuerySource}) and runs each
+ * {@code QueryRun} on a small pool, where {@code QueryRunner} merges the groups' streams newest first with
+ * {@link io.cwlogs.core.GroupScan} into a cwlogs-insights execution; {@code RecordPointer} is the
+ * {@code @ptr} that {@link io.cwlogs.core.LogRecords} (GetLogRecord, GetLogGroupFields) reads back;
+ * {@link io.cwlogs.core.QueryDefinitions} keeps saved queries as documents.
  */
 package io.cwlogs.core;
