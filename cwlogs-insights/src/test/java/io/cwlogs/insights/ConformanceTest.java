@@ -14,13 +14,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * examples (QuerySyntax, Parse, Stats, Sort, Dedup, FUNCS); see docs/design-decisions-insights.md
  * for the choices where AWS is undocumented.
  */
-class ConformanceTest {
+public class ConformanceTest {
 
   private static Arguments row(String query, String... expected) {
     return Arguments.of(query, List.of(expected));
   }
 
-  static Stream<Arguments> cases() {
+  /** Every case: the query, then its expected rows. Public so the server runs them through the API. */
+  public static Stream<Arguments> cases() {
     return Stream.of(
         // fields, display, defaults
         row(

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /** The fixed events the conformance tests query, and helpers to run a query over them. */
-final class Dataset {
+public final class Dataset {
   /** 2024-05-01T12:00:00Z. */
-  static final long T0 = 1_714_564_800_000L;
+  public static final long T0 = 1_714_564_800_000L;
 
-  static final List<QueryEvent> EVENTS =
+  public static final List<QueryEvent> EVENTS =
       List.of(
           event(
               1,
