@@ -38,19 +38,21 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
  *     --endpoint http://127.0.0.1:4566 [--endpoint http://127.0.0.1:5000] \
  *     --threads 4 --batch 1000 --message-bytes 200 --shape text|json|access --seconds 20 [--events N] \
  *     [--queries false]   (ingest only: for profiling PutLogEvents)
+ *     [--padding letters|words]   (fill to size with random letters, the default and nearly
+ *                                  incompressible, or with words and ids as real logs have)
  * </pre>
  */
 public final class LoadGenerator {
 
   record Settings(
       List<String> endpoints, int threads, int batch, int messageBytes, String shape, int seconds,
-      long events, boolean queries) {
+      long events, boolean queries, boolean wordPadding) {
 
     static Settings parse(String[] args) {
       List<String> endpoints = new ArrayList<>();
       Map<String, String> v = new LinkedHashMap<>(Map.of(
           "--threads", "4", "--batch", "1000", "--message-bytes", "200", "--shape", "text",
-          "--seconds", "20", "--events", "0", "--queries", "true"));
+          "--seconds", "20", "--events", "0", "--queries", "true", "--padding", "letters"));
       for (int i = 0; i < args.length; i += 2) {
         if (args[i].equals("--endpoint")) {
           endpoints.add(args[i + 1]);
@@ -65,7 +67,8 @@ public final class LoadGenerator {
       }
       return new Settings(endpoints, Integer.parseInt(v.get("--threads")), Integer.parseInt(v.get("--batch")),
           Integer.parseInt(v.get("--message-bytes")), v.get("--shape"), Integer.parseInt(v.get("--seconds")),
-          Long.parseLong(v.get("--events")), Boolean.parseBoolean(v.get("--queries")));
+          Long.parseLong(v.get("--events")), Boolean.parseBoolean(v.get("--queries")),
+          v.get("--padding").equals("words"));
     }
   }
 
@@ -113,10 +116,11 @@ public final class LoadGenerator {
   static Result ingest(CloudWatchLogsClient logs, String group, Settings s) throws Exception {
     // Messages are generated before the clock starts and reused, so the generator's own CPU (it shares
     // the machine with the server) goes to the SDK call, not to String.format.
-    String[] messages = new String[Math.max(s.batch() * 4, 4096)];
+    // Exactly 1 in 10,000 carries the rare term, so FilterLogEvents for it finds some.
+    String[] messages = new String[Math.max(s.batch() * 4, 20_000)];
     long[] poolBytes = new long[messages.length];
     for (int i = 0; i < messages.length; i++) {
-      messages[i] = message(s, ThreadLocalRandom.current());
+      messages[i] = message(s, ThreadLocalRandom.current(), i % 10_000 == 0);
       poolBytes[i] = messages[i].getBytes(StandardCharsets.UTF_8).length;
     }
     ExecutorService pool = Executors.newFixedThreadPool(s.threads(), r -> new Thread(r, "load-ingest"));
@@ -223,7 +227,10 @@ public final class LoadGenerator {
 
   /** A realistic message of about {@code messageBytes} bytes; 1 in 10,000 carries the rare term FATAL. */
   static String message(Settings s, ThreadLocalRandom random) {
-    boolean rare = random.nextInt(10_000) == 0;
+    return message(s, random, random.nextInt(10_000) == 0);
+  }
+
+  static String message(Settings s, ThreadLocalRandom random, boolean rare) {
     String level = rare ? "FATAL" : random.nextInt(10) == 0 ? "WARN" : "INFO";
     String base = switch (s.shape()) {
       case "json" -> String.format("{\"level\":\"%s\",\"service\":\"svc-%d\",\"status\":%d,\"latency_ms\":%d,\"path\":\"/api/v1/items/%d\",\"msg\":\"",
@@ -234,14 +241,25 @@ public final class LoadGenerator {
           level, random.nextInt(16), random.nextInt(1_000_000), random.nextInt(100_000));
     };
     StringBuilder sb = new StringBuilder(base);
-    while (sb.length() < s.messageBytes() - (s.shape().equals("json") ? 2 : 0)) {
-      sb.append((char) ('a' + random.nextInt(26)));
+    int size = s.messageBytes() - (s.shape().equals("json") ? 2 : 0);
+    while (sb.length() < size) {
+      if (s.wordPadding()) {
+        sb.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(1000)).append(' ');
+      } else {
+        sb.append((char) ('a' + random.nextInt(26)));
+      }
     }
+    sb.setLength(size);
     if (s.shape().equals("json")) {
       sb.append("\"}");
     }
     return sb.toString();
   }
+
+  private static final String[] WORDS = {
+    "user=", "session=", "request_id=", "latency_ms=", "region=eu-west-1", "cache=hit", "cache=miss",
+    "db_ms=", "items=", "retry=", "status=ok", "tenant=", "shard=", "bytes=", "queue=orders", "attempt="
+  };
 
   static double pct(long[] sortedNanos, int p) {
     if (sortedNanos.length == 0) {
