@@ -105,6 +105,9 @@ public class AppenderCallBenchmark {
 
   private void setUpLogback(String endpoint, String group, String stream) {
     ch.qos.logback.classic.LoggerContext ctx = new ch.qos.logback.classic.LoggerContext();
+    // A context made outside SLF4J's provider has no MDC adapter; without one, AsyncAppender's
+    // prepareForDeferredProcessing throws and catches an NPE on every call (≈ 12 µs).
+    ctx.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
     ctx.start();
     ch.qos.logback.core.Appender<ILoggingEvent> target;
     if (appender.equals("cwlogs")) {
