@@ -36,20 +36,23 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
  * mvn -B -q -pl cwlogs-bench -am package -DskipTests
  * java -cp cwlogs-bench/target/benchmarks.jar io.cwlogs.bench.LoadGenerator \
  *     --endpoint http://127.0.0.1:4566 [--endpoint http://127.0.0.1:5000] \
- *     --threads 4 --batch 1000 --message-bytes 200 --shape text|json|access --seconds 20 [--events N]
+ *     --threads 4 --batch 1000 --message-bytes 200 --shape text|json|access --seconds 20 [--events N] \
+ *     [--queries false]   (ingest only: for profiling PutLogEvents)
+ *     [--padding letters|words]   (fill to size with random letters, the default and nearly
+ *                                  incompressible, or with words and ids as real logs have)
  * </pre>
  */
 public final class LoadGenerator {
 
   record Settings(
       List<String> endpoints, int threads, int batch, int messageBytes, String shape, int seconds,
-      long events) {
+      long events, boolean queries, boolean wordPadding) {
 
     static Settings parse(String[] args) {
       List<String> endpoints = new ArrayList<>();
       Map<String, String> v = new LinkedHashMap<>(Map.of(
           "--threads", "4", "--batch", "1000", "--message-bytes", "200", "--shape", "text",
-          "--seconds", "20", "--events", "0"));
+          "--seconds", "20", "--events", "0", "--queries", "true", "--padding", "letters"));
       for (int i = 0; i < args.length; i += 2) {
         if (args[i].equals("--endpoint")) {
           endpoints.add(args[i + 1]);
@@ -64,7 +67,8 @@ public final class LoadGenerator {
       }
       return new Settings(endpoints, Integer.parseInt(v.get("--threads")), Integer.parseInt(v.get("--batch")),
           Integer.parseInt(v.get("--message-bytes")), v.get("--shape"), Integer.parseInt(v.get("--seconds")),
-          Long.parseLong(v.get("--events")));
+          Long.parseLong(v.get("--events")), Boolean.parseBoolean(v.get("--queries")),
+          v.get("--padding").equals("words"));
     }
   }
 
@@ -92,16 +96,33 @@ public final class LoadGenerator {
       String group = "/load/" + UUID.randomUUID();
       logs.createLogGroup(r -> r.logGroupName(group));
       List<Result> results = new ArrayList<>();
-      results.add(ingest(logs, group, s));
+      Result ingest = ingest(logs, group, s);
+      results.add(ingest);
+      long storedBytes = ingestedBytes;
+      if (!s.queries()) {
+        return results;
+      }
       results.add(readStream(logs, group));
-      results.add(search(logs, group, "rare term", s.shape().equals("json") ? "{ $.level = \"FATAL\" }" : "FATAL"));
-      results.add(search(logs, group, "common term", s.shape().equals("json") ? "{ $.status = 200 }" : "INFO"));
+      results.add(search(logs, group, "rare term", s.shape().equals("json") ? "{ $.level = \"FATAL\" }" : "FATAL", storedBytes));
+      results.add(search(logs, group, "common term", s.shape().equals("json") ? "{ $.status = 200 }" : "INFO", storedBytes));
       logs.deleteLogGroup(r -> r.logGroupName(group));
       return results;
     }
   }
 
+  /** Message bytes the last {@link #ingest} stored: FilterLogEvents over the group scans this many. */
+  static volatile long ingestedBytes;
+
   static Result ingest(CloudWatchLogsClient logs, String group, Settings s) throws Exception {
+    // Messages are generated before the clock starts and reused, so the generator's own CPU (it shares
+    // the machine with the server) goes to the SDK call, not to String.format.
+    // Exactly 1 in 10,000 carries the rare term, so FilterLogEvents for it finds some.
+    String[] messages = new String[Math.max(s.batch() * 4, 20_000)];
+    long[] poolBytes = new long[messages.length];
+    for (int i = 0; i < messages.length; i++) {
+      messages[i] = message(s, ThreadLocalRandom.current(), i % 10_000 == 0);
+      poolBytes[i] = messages[i].getBytes(StandardCharsets.UTF_8).length;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(s.threads(), r -> new Thread(r, "load-ingest"));
     AtomicLong events = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
@@ -118,8 +139,16 @@ public final class LoadGenerator {
         long[] lat = new long[1 << 16];
         int n = 0;
         long sent = 0;
+        int next = thread * 7919;
         while (System.nanoTime() < deadline && sent < perThread) {
-          List<InputLogEvent> batch = batch(s, System.currentTimeMillis());
+          long now = System.currentTimeMillis();
+          List<InputLogEvent> batch = new ArrayList<>(s.batch());
+          long batchBytes = 0;
+          for (int i = 0; i < s.batch(); i++) {
+            int k = next++ % messages.length;
+            batch.add(InputLogEvent.builder().timestamp(now).message(messages[k]).build());
+            batchBytes += poolBytes[k];
+          }
           long t0 = System.nanoTime();
           logs.putLogEvents(r -> r.logGroupName(group).logStreamName(stream).logEvents(batch));
           if (n < lat.length) {
@@ -127,7 +156,7 @@ public final class LoadGenerator {
           }
           sent += batch.size();
           events.addAndGet(batch.size());
-          bytes.addAndGet(batch.stream().mapToLong(e -> e.message().getBytes(StandardCharsets.UTF_8).length).sum());
+          bytes.addAndGet(batchBytes);
         }
         latencies[thread] = Arrays.copyOf(lat, n);
         return null;
@@ -139,6 +168,7 @@ public final class LoadGenerator {
     double seconds = (System.nanoTime() - started) / 1e9;
     pool.shutdown();
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+    ingestedBytes = bytes.get();
     return new Result("PutLogEvents", events.get() / seconds, bytes.get() / seconds / 1e6, pct(all, 50), pct(all, 99));
   }
 
@@ -166,7 +196,8 @@ public final class LoadGenerator {
     return new Result("GetLogEvents (page through)", events / seconds, bytes / seconds / 1e6, pct(sorted, 50), pct(sorted, 99));
   }
 
-  static Result search(CloudWatchLogsClient logs, String group, String label, String pattern) {
+  /** FilterLogEvents over the whole group; MB/s is message bytes scanned (everything stored) per second. */
+  static Result search(CloudWatchLogsClient logs, String group, String label, String pattern, long storedBytes) {
     long matched = 0;
     List<Long> lat = new ArrayList<>();
     long started = System.nanoTime();
@@ -181,7 +212,8 @@ public final class LoadGenerator {
     } while (token != null);
     double seconds = (System.nanoTime() - started) / 1e9;
     long[] sorted = lat.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new Result("FilterLogEvents " + label + " (" + matched + " matched)", matched / seconds, 0, pct(sorted, 50), pct(sorted, 99));
+    return new Result("FilterLogEvents " + label + " (" + matched + " matched, " + lat.size() + " pages)", matched / seconds,
+        storedBytes / seconds / 1e6, pct(sorted, 50), pct(sorted, 99));
   }
 
   static List<InputLogEvent> batch(Settings s, long now) {
@@ -195,7 +227,10 @@ public final class LoadGenerator {
 
   /** A realistic message of about {@code messageBytes} bytes; 1 in 10,000 carries the rare term FATAL. */
   static String message(Settings s, ThreadLocalRandom random) {
-    boolean rare = random.nextInt(10_000) == 0;
+    return message(s, random, random.nextInt(10_000) == 0);
+  }
+
+  static String message(Settings s, ThreadLocalRandom random, boolean rare) {
     String level = rare ? "FATAL" : random.nextInt(10) == 0 ? "WARN" : "INFO";
     String base = switch (s.shape()) {
       case "json" -> String.format("{\"level\":\"%s\",\"service\":\"svc-%d\",\"status\":%d,\"latency_ms\":%d,\"path\":\"/api/v1/items/%d\",\"msg\":\"",
@@ -206,14 +241,25 @@ public final class LoadGenerator {
           level, random.nextInt(16), random.nextInt(1_000_000), random.nextInt(100_000));
     };
     StringBuilder sb = new StringBuilder(base);
-    while (sb.length() < s.messageBytes() - (s.shape().equals("json") ? 2 : 0)) {
-      sb.append((char) ('a' + random.nextInt(26)));
+    int size = s.messageBytes() - (s.shape().equals("json") ? 2 : 0);
+    while (sb.length() < size) {
+      if (s.wordPadding()) {
+        sb.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(1000)).append(' ');
+      } else {
+        sb.append((char) ('a' + random.nextInt(26)));
+      }
     }
+    sb.setLength(size);
     if (s.shape().equals("json")) {
       sb.append("\"}");
     }
     return sb.toString();
   }
+
+  private static final String[] WORDS = {
+    "user=", "session=", "request_id=", "latency_ms=", "region=eu-west-1", "cache=hit", "cache=miss",
+    "db_ms=", "items=", "retry=", "status=ok", "tenant=", "shard=", "bytes=", "queue=orders", "attempt="
+  };
 
   static double pct(long[] sortedNanos, int p) {
     if (sortedNanos.length == 0) {
@@ -232,13 +278,14 @@ public final class LoadGenerator {
       System.out.printf(Locale.ROOT, "  %-45s %14s %10s %10s %10s %8s%n", "workload", "events/s", "MB/s", "p50 ms", "p99 ms", "ratio");
       for (int i = 0; i < e.getValue().size(); i++) {
         Result r = e.getValue().get(i);
-        double ratio = first.get(i).eventsPerSecond() / Math.max(1e-9, r.eventsPerSecond());
+        // MB/s, not events/s: FilterLogEvents rows scan what each endpoint stored, and may match nothing.
+        double ratio = first.get(i).megabytesPerSecond() / Math.max(1e-9, r.megabytesPerSecond());
         System.out.printf(Locale.ROOT, "  %-45s %14.0f %10.2f %10.2f %10.2f %8s%n", r.workload(), r.eventsPerSecond(),
             r.megabytesPerSecond(), r.p50Ms(), r.p99Ms(), e.getValue() == first ? "1.00" : String.format(Locale.ROOT, "%.2f", ratio));
       }
     }
     if (byEndpoint.size() > 1) {
-      System.out.println("\nratio = first endpoint's events/s divided by this endpoint's (how many times faster the first is)");
+      System.out.println("\nratio = first endpoint's MB/s divided by this endpoint's (how many times faster the first is)");
     }
   }
 }

@@ -96,9 +96,26 @@ public final class EventSearch {
 
   /** A 56-digit event id, as long as AWS's, unique within the group. */
   static String eventId(GroupScan.Item item) {
-    return String.format(
-        "%019d%019d%018d",
-        item.event().timestamp(), item.event().sequence(), Long.remainderUnsigned(item.stream().id(), 1_000_000_000_000_000_000L));
+    long timestamp = item.event().timestamp();
+    long sequence = item.event().sequence();
+    long stream = Long.remainderUnsigned(item.stream().id(), 1_000_000_000_000_000_000L);
+    if (timestamp < 0 || sequence < 0) {
+      return String.format("%019d%019d%018d", timestamp, sequence, stream);
+    }
+    // What the format above gives, without a Formatter per matched event (it was 11% of FilterLogEvents).
+    StringBuilder id = new StringBuilder(56);
+    zeroPadded(id, timestamp, 19);
+    zeroPadded(id, sequence, 19);
+    zeroPadded(id, stream, 18);
+    return id.toString();
+  }
+
+  private static void zeroPadded(StringBuilder out, long nonNegative, int width) {
+    String digits = Long.toString(nonNegative);
+    for (int i = digits.length(); i < width; i++) {
+      out.append('0');
+    }
+    out.append(digits);
   }
 
   private static String format(GroupScan.Item item) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import software.amazon.awssdk.core.SdkField;
@@ -121,22 +122,25 @@ public final class RequestValidator {
     if (shape == null) {
       return;
     }
-    String prefix = "Value " + render(value) + " at '" + path + "' failed to satisfy constraint: Member must ";
+    // Built only when a constraint fails: rendering a value (a 10,000-event list, say) costs more than
+    // checking it.
+    Supplier<String> prefix =
+        () -> "Value " + render(value) + " at '" + path + "' failed to satisfy constraint: Member must ";
     switch (value) {
       case String s -> {
         if (!shape.enumValues().isEmpty() && !shape.enumValues().contains(s)) {
-          errors.add(prefix + "satisfy enum value set: " + shape.enumValues());
+          errors.add(prefix.get() + "satisfy enum value set: " + shape.enumValues());
         }
         if (shape.pattern().isPresent() && !shape.pattern().get().matcher(s).matches()) {
-          errors.add(prefix + "satisfy regular expression pattern: " + shape.patternText().get());
+          errors.add(prefix.get() + "satisfy regular expression pattern: " + shape.patternText().get());
         }
         checkLength(shape, s.length(), prefix, errors);
       }
       case Number n -> {
         shape.min().filter(min -> n.doubleValue() < min)
-            .ifPresent(min -> errors.add(prefix + "have value greater than or equal to " + integral(min)));
+            .ifPresent(min -> errors.add(prefix.get() + "have value greater than or equal to " + integral(min)));
         shape.max().filter(max -> n.doubleValue() > max)
-            .ifPresent(max -> errors.add(prefix + "have value less than or equal to " + integral(max)));
+            .ifPresent(max -> errors.add(prefix.get() + "have value less than or equal to " + integral(max)));
       }
       case List<?> list -> {
         checkLength(shape, list.size(), prefix, errors);
@@ -170,11 +174,11 @@ public final class RequestValidator {
     }
   }
 
-  private static void checkLength(Shape shape, int length, String prefix, List<String> errors) {
+  private static void checkLength(Shape shape, int length, Supplier<String> prefix, List<String> errors) {
     shape.min().filter(min -> length < min)
-        .ifPresent(min -> errors.add(prefix + "have length greater than or equal to " + integral(min)));
+        .ifPresent(min -> errors.add(prefix.get() + "have length greater than or equal to " + integral(min)));
     shape.max().filter(max -> length > max)
-        .ifPresent(max -> errors.add(prefix + "have length less than or equal to " + integral(max)));
+        .ifPresent(max -> errors.add(prefix.get() + "have length less than or equal to " + integral(max)));
   }
 
   private static String integral(double d) {
