@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilterMatchRecord;
@@ -26,25 +24,15 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.TestMetricFilterResp
  * with the AWS SDK: TestMetricFilter must match and extract as the row says, and FilterLogEvents over a
  * stream holding every row's message must return the row's message exactly when the row says "match".
  */
-class FilterConformanceOverHttpTest {
+class FilterConformanceOverHttpTest extends ServerTestBase {
 
   record Row(int line, String pattern, String message, boolean match, Map<String, String> extracted) {}
 
-  static TestServer server;
-  static CloudWatchLogsClient logs;
   static List<Row> rows;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    logs = server.client();
+  static void loadData() throws Exception {
     rows = readTable(Path.of("../cwlogs-filter/src/test/resources/io/cwlogs/filter/conformance.tsv"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    logs.close();
-    server.close();
   }
 
   static List<Row> readTable(Path file) throws Exception {

@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
@@ -38,14 +36,12 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.StartQueryRequest;
  * DescribeQueries, GetLogRecord and GetLogGroupFields. Query definitions are in
  * {@link InsightsQueryDefinitionsTest}.
  */
-class InsightsApiTest {
+class InsightsApiTest extends ServerTestBase {
 
   static final String ACCOUNT = "000000000000";
   static final DateTimeFormatter RENDERED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-  static TestServer server;
-  static CloudWatchLogsClient logs;
   static String prefix;
   static String groupA;
   static String groupB;
@@ -53,9 +49,7 @@ class InsightsApiTest {
   static long base;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    logs = server.client();
+  static void loadData() throws Exception {
     prefix = "/insights-" + UUID.randomUUID();
     groupA = prefix + "/a";
     groupB = prefix + "/b";
@@ -68,12 +62,6 @@ class InsightsApiTest {
         event(1_000, "{\"level\":\"ERROR\",\"service\":\"api\",\"latency\":120}"),
         event(301_000, "{\"level\":\"ERROR\",\"service\":\"db\",\"latency\":950}"));
     put(groupB, "s1", event(2_000, "{\"level\":\"WARN\",\"service\":\"web\",\"latency\":300}"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    logs.close();
-    server.close();
   }
 
   @AfterEach

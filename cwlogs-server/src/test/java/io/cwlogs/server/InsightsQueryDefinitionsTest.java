@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,22 +20,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.QueryDefinition;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /** Put/Describe/DeleteQueryDefinition through the AWS SDK v2, across a restart of the server. */
-class InsightsQueryDefinitionsTest {
-
-  static TestServer server;
-  static CloudWatchLogsClient logs;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    logs = server.client();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    logs.close();
-    server.close();
-  }
+class InsightsQueryDefinitionsTest extends ServerTestBase {
 
   @Test
   void createUpdateDescribeAndDelete() {

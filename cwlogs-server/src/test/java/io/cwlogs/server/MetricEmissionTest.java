@@ -15,10 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StandardUnit;
@@ -27,26 +24,12 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.StandardUnit;
  * Metric filters produce metrics: events put through the AWS SDK, read back from {@code /metrics}
  * (Prometheus text, cumulative) and {@code /_cwlogs/metrics} (JSON, per event-time minute) over HTTP.
  */
-class MetricEmissionTest {
+class MetricEmissionTest extends ServerTestBase {
 
   static final long MINUTE = 60_000;
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static TestServer server;
-  static CloudWatchLogsClient logs;
   static HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    logs = server.client();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    logs.close();
-    server.close();
-  }
 
   /** A whole minute some minutes before now, well inside AWS's accepted range and our 24 h window. */
   static long minutesAgo(int n) {

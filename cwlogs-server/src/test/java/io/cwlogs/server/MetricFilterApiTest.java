@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
@@ -17,22 +14,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 import software.amazon.awssdk.services.cloudwatchlogs.model.StandardUnit;
 
 /** Put/Describe/DeleteMetricFilter and TestMetricFilter through the AWS SDK. */
-class MetricFilterApiTest {
-
-  static TestServer server;
-  static CloudWatchLogsClient logs;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    logs = server.client();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    logs.close();
-    server.close();
-  }
+class MetricFilterApiTest extends ServerTestBase {
 
   static MetricTransformation metric(String name, String value) {
     return MetricTransformation.builder().metricName(name).metricNamespace("App").metricValue(value).build();

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
@@ -35,22 +33,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
  * The core operations driven through the AWS SDK for Java v2 (sync and async) against a running server,
  * asserting AWS's answers, errors and messages.
  */
-class SdkConformanceTest {
-
-  static TestServer server;
-  static CloudWatchLogsClient logs;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    logs = server.client();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    logs.close();
-    server.close();
-  }
+class SdkConformanceTest extends ServerTestBase {
 
   static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID();

@@ -1,0 +1,28 @@
+package io.cwlogs.server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+/**
+ * A test class that talks to one in-process cwlogs server with default options, through the AWS SDK's
+ * sync client: started before the class's tests, stopped after them. A subclass's own
+ * {@code @BeforeAll} runs after this one, so it can put its data through {@link #logs}.
+ */
+abstract class ServerTestBase {
+
+  static TestServer server;
+  static CloudWatchLogsClient logs;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = TestServer.start();
+    logs = server.client();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    logs.close();
+    server.close();
+  }
+}
