@@ -122,64 +122,23 @@ final class JsonPatternParser {
       }
       throw InvalidFilterPatternException.invalid("NOT must be followed by EXISTS");
     }
-    CompareOp op = CompareOp.at(p, i);
-    if (op == null) {
-      throw InvalidFilterPatternException.invalid("expected an operator at " + (i + 1));
-    }
-    i += op.symbol.length();
-    ws();
-    if (i >= p.length()) {
-      throw InvalidFilterPatternException.invalid("expected a value");
-    }
-    boolean eqOrNe = op == CompareOp.EQ || op == CompareOp.NE;
-    char c = p.charAt(i);
-    if (c == '"') {
-      StringBuilder sb = new StringBuilder();
-      i = TermPattern.readQuoted(p, i, sb);
-      if (!eqOrNe) {
-        throw InvalidFilterPatternException.invalid("'" + op.symbol + "' needs a number");
+    Comparison c = Comparison.read(p, i, JsonPatternParser::isBareChar);
+    i = c.end();
+    return switch (c.value()) {
+      // An unquoted * alone means "present with a value"; != * can never hold for a present value.
+      case Comparison.Text t when !t.quoted() && t.text().equals("*") ->
+          c.negated() ? new JsonCondition.StringTest(true, StringMatcher.of("*")) : new JsonCondition.Present();
+      case Comparison.Text t -> new JsonCondition.StringTest(c.negated(), StringMatcher.of(t.text()));
+      case Comparison.Number n -> new JsonCondition.NumberTest(c.op(), n.value());
+      case Comparison.Pattern r -> {
+        regexes++;
+        yield new JsonCondition.RegexTest(c.negated(), r.regex());
       }
-      return new JsonCondition.StringTest(op == CompareOp.NE, StringMatcher.of(sb.toString()));
-    }
-    if (c == '%') {
-      int close = p.indexOf('%', i + 1);
-      if (close < 0 || !eqOrNe) {
-        throw InvalidFilterPatternException.invalid("bad regex value");
-      }
-      Regex re = FilterPattern.regex(p.substring(i + 1, close));
-      regexes++;
-      i = close + 1;
-      return new JsonCondition.RegexTest(op == CompareOp.NE, re);
-    }
-    int s = i;
-    while (i < p.length() && isBareChar(p.charAt(i))) {
-      i++;
-    }
-    String word = p.substring(s, i);
-    if (word.isEmpty()) {
-      throw InvalidFilterPatternException.invalid("bad value at " + (s + 1));
-    }
-    if (word.equals("*")) {
-      if (op == CompareOp.EQ) {
-        return new JsonCondition.Present();
-      }
-      if (op == CompareOp.NE) {
-        return new JsonCondition.StringTest(true, StringMatcher.of("*"));
-      }
-      throw InvalidFilterPatternException.invalid("'*' needs '=' or '!='");
-    }
-    double v = Numbers.parse(word);
-    if (!Double.isNaN(v)) {
-      return new JsonCondition.NumberTest(op, v);
-    }
-    if (!eqOrNe) {
-      throw InvalidFilterPatternException.invalid("'" + op.symbol + "' needs a number");
-    }
-    return new JsonCondition.StringTest(op == CompareOp.NE, StringMatcher.of(word));
+    };
   }
 
   /** Characters an unquoted value may contain; others (such as @ $ \) need quotes. */
-  static boolean isBareChar(char c) {
+  static boolean isBareChar(int c) {
     return TermPattern.isWord(c) || c == '.' || c == '*' || c == '-' || c == '+' || c == ':';
   }
 

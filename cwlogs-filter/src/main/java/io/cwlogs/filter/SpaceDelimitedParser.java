@@ -112,54 +112,19 @@ final class SpaceDelimitedParser {
       }
       ws();
     }
-    CompareOp op = CompareOp.at(p, i);
-    if (op == null) {
-      throw InvalidFilterPatternException.invalid("expected an operator at " + (i + 2));
-    }
-    i += op.symbol.length();
-    ws();
-    if (i >= p.length()) {
-      throw InvalidFilterPatternException.invalid("expected a value");
-    }
-    boolean eqOrNe = op == CompareOp.EQ || op == CompareOp.NE;
-    char c = p.charAt(i);
-    if (c == '"') {
-      StringBuilder sb = new StringBuilder();
-      i = TermPattern.readQuoted(p, i, sb);
-      if (!eqOrNe) {
-        throw InvalidFilterPatternException.invalid("'" + op.symbol + "' needs a number");
+    Comparison c = Comparison.read(p, i, SpaceDelimitedParser::isBareChar);
+    i = c.end();
+    return switch (c.value()) {
+      case Comparison.Text t -> new FieldCondition.StringTest(c.negated(), StringMatcher.of(t.text()));
+      case Comparison.Number n -> new FieldCondition.NumberTest(c.op(), n.value());
+      case Comparison.Pattern r -> {
+        regexes++;
+        yield new FieldCondition.RegexTest(c.negated(), r.regex());
       }
-      return new FieldCondition.StringTest(op == CompareOp.NE, StringMatcher.of(sb.toString()));
-    }
-    if (c == '%') {
-      int close = p.indexOf('%', i + 1);
-      if (close < 0 || !eqOrNe) {
-        throw InvalidFilterPatternException.invalid("bad regex value");
-      }
-      Regex re = FilterPattern.regex(p.substring(i + 1, close));
-      regexes++;
-      i = close + 1;
-      return new FieldCondition.RegexTest(op == CompareOp.NE, re);
-    }
-    int s = i;
-    while (i < p.length() && isBareChar(p.charAt(i))) {
-      i++;
-    }
-    String word = p.substring(s, i);
-    if (word.isEmpty()) {
-      throw InvalidFilterPatternException.invalid("bad value at " + (s + 2));
-    }
-    double v = Numbers.parse(word);
-    if (!Double.isNaN(v)) {
-      return new FieldCondition.NumberTest(op, v);
-    }
-    if (!eqOrNe) {
-      throw InvalidFilterPatternException.invalid("'" + op.symbol + "' needs a number");
-    }
-    return new FieldCondition.StringTest(op == CompareOp.NE, StringMatcher.of(word));
+    };
   }
 
-  private static boolean isBareChar(char c) {
+  private static boolean isBareChar(int c) {
     return !Character.isWhitespace(c) && ",|&\"%()[]{}".indexOf(c) < 0;
   }
 }
