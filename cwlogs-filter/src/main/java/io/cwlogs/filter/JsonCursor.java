@@ -140,18 +140,29 @@ final class JsonCursor {
         pos = valueStart;
       }
       skipValue(0);
-      pos = skipWhitespace(pos);
-      if (pos >= end) {
-        throw MALFORMED;
-      }
-      if (h[pos] == ',') {
-        pos = skipWhitespace(pos + 1);
-      } else if (h[pos] == '}') {
+      if (!moreMembers('}')) {
         return false;
-      } else {
-        throw MALFORMED;
       }
     }
+  }
+
+  /**
+   * After a member or element: true (and {@code pos} on the next one) at a comma, false (and
+   * {@code pos} on the closer) at {@code closer}; anything else is malformed JSON.
+   */
+  private boolean moreMembers(char closer) {
+    pos = skipWhitespace(pos);
+    if (pos >= end) {
+      throw MALFORMED;
+    }
+    if (h[pos] == ',') {
+      pos = skipWhitespace(pos + 1);
+      return true;
+    }
+    if (h[pos] == closer) {
+      return false;
+    }
+    throw MALFORMED;
   }
 
   /** Walks an array's elements; {@code index < 0} means every element ({@code [*]}). */
@@ -174,16 +185,8 @@ final class JsonCursor {
         pos = valueStart;
       }
       skipValue(0);
-      pos = skipWhitespace(pos);
-      if (pos >= end) {
-        throw MALFORMED;
-      }
-      if (h[pos] == ',') {
-        pos = skipWhitespace(pos + 1);
-      } else if (h[pos] == ']') {
+      if (!moreMembers(']')) {
         return false;
-      } else {
-        throw MALFORMED;
       }
     }
   }
@@ -405,17 +408,9 @@ final class JsonCursor {
           }
           pos++;
           skipValue(depth + 1);
-          pos = skipWhitespace(pos);
-          if (pos >= end) {
-            throw MALFORMED;
-          }
-          if (h[pos] == ',') {
-            pos = skipWhitespace(pos + 1);
-          } else if (h[pos] == '}') {
+          if (!moreMembers('}')) {
             pos++;
             return;
-          } else {
-            throw MALFORMED;
           }
         }
       }
@@ -427,17 +422,9 @@ final class JsonCursor {
         }
         while (true) {
           skipValue(depth + 1);
-          pos = skipWhitespace(pos);
-          if (pos >= end) {
-            throw MALFORMED;
-          }
-          if (h[pos] == ',') {
-            pos++;
-          } else if (h[pos] == ']') {
+          if (!moreMembers(']')) {
             pos++;
             return;
-          } else {
-            throw MALFORMED;
           }
         }
       }
