@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 /**
  * Log streams: create, delete and describe them.
  *
- * <p>DescribeLogStreams orders by name (a storage range scan) or by last event time (the group's streams
- * sorted in memory, as AWS allows no prefix then). A stream's {@code storedBytes} is reported as 0: AWS
+ * <p>DescribeLogStreams in its default order, names ascending, is a storage range scan that reads one
+ * page; by last event time (AWS allows no prefix then) or names descending, the group's streams are
+ * sorted in memory. A stream's {@code storedBytes} is reported as 0: AWS
  * stopped reporting it per stream in 2019, and counts it only on the group.
  */
 public final class LogStreams {
@@ -65,39 +66,80 @@ public final class LogStreams {
     LogGroupMeta group = catalog.group(ctx.tenant(), groupName);
     int limit = Optional.ofNullable(request.limit()).orElse(Limits.DEFAULT_DESCRIBE_LIMIT);
     boolean descending = Boolean.TRUE.equals(request.descending());
-    List<LogStreamMeta> sorted = new ArrayList<>();
-    catalog.forEachStream(
-        ctx.tenant(), group.id(), s -> {
-          if (s.name().startsWith(prefix.orElse(""))) {
-            sorted.add(s);
-          }
-        });
-    Comparator<LogStreamMeta> order =
-        byTime
-            ? Comparator.comparingLong(LogStreamMeta::lastEventTimestamp).thenComparing(LogStreamMeta::name)
-            : Comparator.comparing(LogStreamMeta::name, LogStreams::compareUtf8);
-    sorted.sort(descending ? order.reversed() : order);
-    int start = 0;
-    if (request.nextToken() != null) {
-      String last = PageTokens.decode(byTime ? "st" : "sn", request.nextToken());
-      start = -1;
-      for (int i = 0; i < sorted.size(); i++) {
-        if (sortKey(sorted.get(i), byTime).equals(last)) {
-          start = i + 1;
-          break;
-        }
-      }
-      if (start < 0) {
-        throw PageTokens.invalid();
-      }
-    }
-    int end = Math.min(sorted.size(), start + limit);
+    String kind = byTime ? "st" : "sn";
+    Optional<String> after = Optional.ofNullable(request.nextToken()).map(t -> PageTokens.decode(kind, t));
+    List<LogStreamMeta> page =
+        byTime || descending
+            ? sortedPage(ctx.tenant(), group, prefix.orElse(""), byTime, descending, after, limit + 1)
+            : namePage(ctx.tenant(), group, prefix.orElse(""), after, limit + 1);
+    boolean more = page.size() > limit;
     List<LogStream> streams = new ArrayList<>();
-    for (LogStreamMeta s : sorted.subList(start, end)) {
+    for (LogStreamMeta s : page.subList(0, Math.min(limit, page.size()))) {
       streams.add(describeOne(ctx.tenant(), group, s));
     }
-    String next = end < sorted.size() ? PageTokens.encode(byTime ? "st" : "sn", sortKey(sorted.get(end - 1), byTime)) : null;
+    String next = more ? PageTokens.encode(kind, sortKey(page.get(limit - 1), byTime)) : null;
     return DescribeLogStreamsResponse.builder().logStreams(streams).nextToken(next).build();
+  }
+
+  /** The default order, ascending by name: a range scan of the stream documents from the resume point. */
+  private List<LogStreamMeta> namePage(
+      Tenant tenant, LogGroupMeta group, String prefix, Optional<String> after, int count) {
+    String from = after.map(Catalog::successor).orElse(prefix);
+    if (!from.startsWith(prefix)) {
+      throw PageTokens.invalid();
+    }
+    List<LogStreamMeta> page = new ArrayList<>();
+    for (LogStreamMeta s : catalog.listStreams(tenant, group.id(), from, count)) {
+      if (!s.name().startsWith(prefix)) {
+        break;
+      }
+      page.add(s);
+    }
+    return page;
+  }
+
+  /**
+   * Other orders (by last event time, or names descending) sort the group's streams in memory and
+   * resume after the token's sort key, so a page boundary survives the deletion of the stream it named.
+   */
+  private List<LogStreamMeta> sortedPage(
+      Tenant tenant, LogGroupMeta group, String prefix, boolean byTime, boolean descending,
+      Optional<String> after, int count) {
+    List<LogStreamMeta> sorted = new ArrayList<>();
+    catalog.forEachStream(tenant, group.id(), s -> {
+      if (s.name().startsWith(prefix)) {
+        sorted.add(s);
+      }
+    });
+    Comparator<LogStreamMeta> order =
+        byTime
+            ? Comparator.comparingLong(LogStreamMeta::lastEventTimestamp)
+                .thenComparing(LogStreamMeta::name, LogStreams::compareUtf8)
+            : Comparator.comparing(LogStreamMeta::name, LogStreams::compareUtf8);
+    Comparator<LogStreamMeta> direction = descending ? order.reversed() : order;
+    sorted.sort(direction);
+    int start = 0;
+    if (after.isPresent()) {
+      LogStreamMeta last = probe(after.get(), byTime);
+      while (start < sorted.size() && direction.compare(sorted.get(start), last) <= 0) {
+        start++;
+      }
+    }
+    return sorted.subList(start, Math.min(sorted.size(), start + count));
+  }
+
+  /** A stream carrying only the sort key a token names. */
+  private static LogStreamMeta probe(String key, boolean byTime) {
+    if (!byTime) {
+      return new LogStreamMeta(0, 0, key, 0, 0, 0, 0, 0, 0, 0);
+    }
+    int slash = key.indexOf('/');
+    try {
+      long lastEvent = Long.parseLong(key.substring(0, slash));
+      return new LogStreamMeta(0, 0, key.substring(slash + 1), 0, 0, 0, lastEvent, 0, 0, 0);
+    } catch (RuntimeException e) {
+      throw PageTokens.invalid();
+    }
   }
 
   private static String sortKey(LogStreamMeta s, boolean byTime) {

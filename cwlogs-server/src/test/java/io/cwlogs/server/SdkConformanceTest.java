@@ -279,6 +279,37 @@ class SdkConformanceTest extends ServerTestBase {
   }
 
   @Test
+  void describeLogStreamsPagesInEveryOrder() {
+    String group = groupWithStream("s0");
+    long now = System.currentTimeMillis();
+    for (int i = 1; i < 7; i++) {
+      String name = "s" + i;
+      logs.createLogStream(r -> r.logGroupName(group).logStreamName(name));
+    }
+    for (int i = 0; i < 7; i++) {
+      String name = "s" + i;
+      long ts = now - 10_000 + (i * 3 % 7) * 1000; // last event times in a different order than names
+      logs.putLogEvents(r -> r.logGroupName(group).logStreamName(name)
+          .logEvents(InputLogEvent.builder().timestamp(ts).message("x").build()));
+    }
+    assertThat(streamNames(group, false, false)).containsExactly("s0", "s1", "s2", "s3", "s4", "s5", "s6");
+    assertThat(streamNames(group, false, true)).containsExactly("s6", "s5", "s4", "s3", "s2", "s1", "s0");
+    // (i * 3 % 7) orders s0, s5, s3, s1, s6, s4, s2 by last event time.
+    assertThat(streamNames(group, true, false)).containsExactly("s0", "s5", "s3", "s1", "s6", "s4", "s2");
+    assertThat(streamNames(group, true, true)).containsExactly("s2", "s4", "s6", "s1", "s3", "s5", "s0");
+    assertAwsError(() -> logs.describeLogStreams(r -> r.logGroupName(group).nextToken("bogus")),
+        InvalidParameterException.class, "The specified nextToken is invalid.");
+  }
+
+  static List<String> streamNames(String group, boolean byTime, boolean descending) {
+    List<String> names = new ArrayList<>();
+    logs.describeLogStreamsPaginator(r -> r.logGroupName(group).limit(3).descending(descending)
+            .orderBy(byTime ? OrderBy.LAST_EVENT_TIME : OrderBy.LOG_STREAM_NAME))
+        .logStreams().forEach(s -> names.add(s.logStreamName()));
+    return names;
+  }
+
+  @Test
   void retentionPolicyExpiresEventsInTheBackground() {
     String group = groupWithStream("s");
     long now = System.currentTimeMillis();
