@@ -49,6 +49,13 @@ public record LogStreamMeta(
         sequence);
   }
 
+  /** This stream with its oldest remaining event at {@code timestamp} (after retention). */
+  public LogStreamMeta withFirstEventTimestamp(long timestamp) {
+    return new LogStreamMeta(
+        groupId, id, name, creationTime, eventCount, timestamp, lastEventTimestamp, lastIngestionTime,
+        storedBytes, lastSequence);
+  }
+
   /** This stream after events were removed (retention). */
   public LogStreamMeta withRemoved(long events, long bytes) {
     long left = Math.max(0, eventCount - events);

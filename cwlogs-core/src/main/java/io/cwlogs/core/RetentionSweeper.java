@@ -84,8 +84,6 @@ public final class RetentionSweeper implements Runnable {
         first = scan.next().timestamp();
       }
     }
-    return new LogStreamMeta(
-        s.groupId(), s.id(), s.name(), s.creationTime(), s.eventCount(), first, s.lastEventTimestamp(),
-        s.lastIngestionTime(), s.storedBytes(), s.lastSequence());
+    return s.withFirstEventTimestamp(first);
   }
 }
