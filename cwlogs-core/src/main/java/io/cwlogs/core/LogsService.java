@@ -41,7 +41,7 @@ public final class LogsService implements AutoCloseable {
   }
 
   private final OperationTable operations = new OperationTable();
-  private final RequestValidator validator = RequestValidator.load();
+  private final RequestValidator validator = RequestValidator.shared();
   private final Catalog catalog;
   private final Clock clock;
   private final RetentionSweeper sweeper;

@@ -50,12 +50,13 @@ public final class LogsHandler extends Handler.Abstract {
 
   private final LogsService service;
   private final Authenticator authenticator;
-  private final JsonCodec codec = new JsonCodec();
+  private final JsonCodec codec;
   private final ServerMetrics metrics = new ServerMetrics();
   private final boolean resetEnabled;
 
-  public LogsHandler(LogsService service, Authenticator authenticator, boolean resetEnabled) {
+  public LogsHandler(LogsService service, Authenticator authenticator, JsonCodec codec, boolean resetEnabled) {
     this.service = service;
+    this.codec = codec;
     this.authenticator = authenticator;
     this.resetEnabled = resetEnabled;
   }

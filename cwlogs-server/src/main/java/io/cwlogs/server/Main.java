@@ -11,6 +11,8 @@ public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+  private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
   private Main() {}
 
   public static void main(String[] args) throws Exception {
@@ -29,6 +31,13 @@ public final class Main {
       System.err.println("cwlogs: " + e.getMessage());
       System.exit(2);
       return;
+    }
+    // Jetty sizes its false-sharing padding from UseCompressedOops, which it reads by starting the whole
+    // platform MBean server: the largest single cost of start-up. Answer it from the heap size instead
+    // (compressed oops are on below 32 GiB unless disabled), exactly as Jetty would use the value.
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+      boolean compressedOops = Runtime.getRuntime().maxMemory() < (32L << 30);
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, compressedOops ? "16" : "8");
     }
     long started = System.nanoTime();
     CwlogsServer server = CwlogsServer.start(options);
