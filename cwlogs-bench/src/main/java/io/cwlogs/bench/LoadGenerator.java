@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExist
  *     --rate EVENTS_PER_SEC   (paced: latency from the actual and from the intended send, both printed)
  *     --ingest false   (no ingest: query the --group an earlier run filled)
  *     --group NAME   (default a fresh /load/UUID, deleted after the queries; a named group is kept)
+ *     --warmup SECONDS   (first an unmeasured ingest into a throwaway group, so neither this JVM's nor
+ *                         the endpoint's JIT warm-up lands in the first endpoint's figures; default 0)
  *   queries:
  *     --queries true|false|read,filter,first-page   (true = read,filter, and first-page if --first-page N)
  *     --first-page N   (GetLogEvents first page, oldest and newest first, N times each)
@@ -89,6 +91,9 @@ public final class LoadGenerator {
           logs.createLogGroup(r -> r.logGroupName(group));
         } catch (ResourceAlreadyExistsException e) {
           System.out.println("  (adding to the existing group " + group + ")");
+        }
+        if (s.warmupSeconds() > 0) {
+          warmup(logs, s);
         }
         ResultTable.header();
         IngestWorkload.Outcome ingest = IngestWorkload.run(logs, group, s);
@@ -140,6 +145,14 @@ public final class LoadGenerator {
     }
   }
 
+  private static void warmup(CloudWatchLogsClient logs, LoadSettings s) throws Exception {
+    String group = "/load/warmup-" + UUID.randomUUID();
+    logs.createLogGroup(r -> r.logGroupName(group));
+    Result r = IngestWorkload.run(logs, group, s.warmup()).results().get(0);
+    System.out.printf(Locale.ROOT, "  warm-up (not measured): %s, %,.0f events/s%n", r.detail(), r.eventsPerSecond());
+    logs.deleteLogGroup(d -> d.logGroupName(group));
+  }
+
   private static void report(String endpoint, Result r, List<Result> results) {
     System.out.println(r.workload());
     ResultTable.line(endpoint, r);
@@ -154,6 +167,10 @@ public final class LoadGenerator {
             s.events() > 0 ? String.format(Locale.ROOT, "%,d events", s.events()) + (s.seconds() > 0
                 ? " or " + s.seconds() + " s" : "") : s.seconds() + " s",
             s.paced() ? String.format(Locale.ROOT, "paced at %,.0f events/s", s.rate()) : "closed loop (no --rate)"));
+    if (s.ingest() && s.warmupSeconds() > 0) {
+      System.out.printf(Locale.ROOT, "warm-up: %d s of the same ingest into a throwaway group first, per endpoint%n",
+          s.warmupSeconds());
+    }
     System.out.printf(Locale.ROOT, "queries: %s%s%n", s.queries(), s.rangeFiltered()
         ? String.format(Locale.ROOT, "; FilterLogEvents over %.2f..%.2f of the time span (MB/s scanned estimated as "
             + "that fraction of the stored bytes)", s.filterFrom(), s.filterTo()) : "");

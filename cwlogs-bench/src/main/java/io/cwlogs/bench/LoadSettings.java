@@ -24,12 +24,13 @@ import java.util.Set;
  * @param pageLimit {@code limit} for the first-page requests; 0 = the server's default page
  * @param filterFrom start of the FilterLogEvents time range, as a fraction of the ingested time span
  * @param filterTo end of that range; {@code 0,1} = no startTime/endTime at all (the whole group)
+ * @param warmupSeconds unmeasured ingest into a throwaway group before the measured one, per endpoint
  */
 record LoadSettings(
     List<String> endpoints, int threads, int streams, int batch, int messageBytes, Shape shape,
     boolean wordPadding, long seconds, long events, double rate, boolean ingest, Optional<String> group,
     Optional<String> stream, Set<Query> queries, int firstPage, int pageLimit, double filterFrom,
-    double filterTo) {
+    double filterTo, int warmupSeconds) {
 
   /** What the generated messages look like. */
   enum Shape { TEXT, JSON, ACCESS }
@@ -49,6 +50,12 @@ record LoadSettings(
     return (long) events * (messageBytes + Limits.EVENT_OVERHEAD_BYTES);
   }
 
+  /** The same ingest for {@code warmupSeconds}, whatever {@code --events} says. */
+  LoadSettings warmup() {
+    return new LoadSettings(endpoints, threads, streams, batch, messageBytes, shape, wordPadding, warmupSeconds, 0,
+        rate, true, Optional.empty(), Optional.empty(), Set.of(), 0, 0, 0, 1, 0);
+  }
+
   boolean paced() {
     return rate > 0;
   }
@@ -64,7 +71,7 @@ record LoadSettings(
         {"--threads", "4"}, {"--streams", ""}, {"--batch", "1000"}, {"--message-bytes", "200"},
         {"--shape", "text"}, {"--padding", "letters"}, {"--seconds", ""}, {"--events", "0"}, {"--rate", "0"},
         {"--ingest", "true"}, {"--group", ""}, {"--stream", ""}, {"--queries", "true"}, {"--first-page", "0"},
-        {"--page-limit", "0"}, {"--filter-range", "0,1"}}) {
+        {"--page-limit", "0"}, {"--filter-range", "0,1"}, {"--warmup", "0"}}) {
       v.put(d[0], d[1]);
     }
     for (int i = 0; i < args.length; i += 2) {
@@ -111,7 +118,7 @@ record LoadSettings(
     return new LoadSettings(endpoints, threads, streams, batch, messageBytes,
         Shape.valueOf(v.get("--shape").toUpperCase(Locale.ROOT)), v.get("--padding").equals("words"), seconds, events,
         Double.parseDouble(v.get("--rate")), ingest, group, Optional.of(v.get("--stream")).filter(x -> !x.isEmpty()),
-        queries, firstPage, Integer.parseInt(v.get("--page-limit")), from, to);
+        queries, firstPage, Integer.parseInt(v.get("--page-limit")), from, to, Integer.parseInt(v.get("--warmup")));
   }
 
   /** {@code --queries true|false|read,filter,first-page}: true = read and filter, plus first-page if asked for. */
