@@ -8,10 +8,10 @@
 #   elapsed_s          seconds since the ingest started (the first row, 0, is the idle server)
 #   rss_mib            the server's resident set (/proc/PID/status VmRSS): heap + RocksDB + everything native
 #   heap_used_mib      Java heap in use right now (jstat -gc: survivors + eden + old)
-#   heap_committed_mib Java heap the JVM has reserved from the OS (jstat -gc)
+#   heap_committed_mib Java heap committed, i.e. backed by memory from the OS (jstat -gc)
 #   heap_after_gc_mib  heap in use just after the most recent GC (GC log): the live set plus garbage not
 #                      yet collected in old regions; the figure that must not climb
-#   gcs                young + full + concurrent GCs so far (jstat -gc)
+#   gcs                GCs so far, young, mixed, full and concurrent cycles (the GC log's last GC(n) + 1)
 #   data_mib           size of the data directory (du): the data stored, which should climb
 #   load1              1-minute load average (the machine is shared)
 #
@@ -57,20 +57,20 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 # One CSV row for the server at elapsed second $1.
 sample() {
-  local rss stat after
+  local rss heap after gcs
   rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")
   # jstat -gc prints a header line and a value line, in KB; pick columns by name.
-  stat=$("$JAVA_HOME/bin/jstat" -gc "$server_pid" | awk '
+  heap=$("$JAVA_HOME/bin/jstat" -gc "$server_pid" | awk '
     NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     { used = $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]
       committed = $col["S0C"] + $col["S1C"] + $col["EC"] + $col["OC"]
-      gcs = $col["YGC"] + $col["FGC"] + (col["CGC"] ? $col["CGC"] : 0)
-      printf "%.0f,%.0f,%d", used / 1024, committed / 1024, gcs }')
+      printf "%.0f,%.0f", used / 1024, committed / 1024 }')
   # GC log lines end in "...(G1 Evacuation Pause) 301M->41M(512M) 5.123ms": take the last "after".
   after=$(grep -o '[0-9]*[KMG]->[0-9]*[KMG]([0-9]*[KMG])' "$DATA/gc.log" 2>/dev/null | tail -1 \
     | sed -E 's/.*->([0-9]+)([KMG]).*/\1 \2/' \
     | awk '{ print ($2 == "K" ? int($1 / 1024) : $2 == "G" ? $1 * 1024 : $1) }')
-  echo "$1,$(mib "$rss"),$stat,${after:-0},$(du -sm "$DATA/data" | cut -f1),$(cut -d' ' -f1 /proc/loadavg)" >>"$CSV"
+  gcs=$(grep -o 'GC([0-9]*)' "$DATA/gc.log" 2>/dev/null | tail -1 | tr -dc '0-9')
+  echo "$1,$(mib "$rss"),$heap,${after:-0},$((${gcs:--1} + 1)),$(du -sm "$DATA/data" | cut -f1),$(cut -d' ' -f1 /proc/loadavg)" >>"$CSV"
 }
 
 echo "elapsed_s,rss_mib,heap_used_mib,heap_committed_mib,heap_after_gc_mib,gcs,data_mib,load1" >"$CSV"
@@ -81,8 +81,12 @@ echo "ingest for $seconds s: ${ingest[*]}; sampling every $INTERVAL s into $CSV"
   --seconds "$seconds" --queries false >"$DATA/generator.log" 2>&1 &
 gen_pid=$!
 start=$(date +%s)
+k=1
 while kill -0 "$gen_pid" 2>/dev/null; do
-  sleep "$INTERVAL"
+  # Sample on a fixed schedule (start + k * INTERVAL): jstat and du take seconds on a loaded machine.
+  wait_s=$((start + k * INTERVAL - $(date +%s)))
+  [ "$wait_s" -le 0 ] || sleep "$wait_s"
+  k=$((k + 1))
   kill -0 "$gen_pid" 2>/dev/null && sample $(($(date +%s) - start))
 done
 wait "$gen_pid" || { echo "load generator failed:" >&2; cat "$DATA/generator.log" >&2; exit 1; }
