@@ -82,57 +82,27 @@ public final class LoadGenerator {
         .build()) {
       String group = s.group().orElse("/load/" + UUID.randomUUID());
       List<Result> results = new ArrayList<>();
-      long storedBytes;
-      Optional<TimeRange> span;
-      String stream = s.stream().orElse(IngestWorkload.stream(0));
-      String streamNote = "";
-      if (s.ingest()) {
-        try {
-          logs.createLogGroup(r -> r.logGroupName(group));
-        } catch (ResourceAlreadyExistsException e) {
-          System.out.println("  (adding to the existing group " + group + ")");
-        }
-        if (s.warmupSeconds() > 0) {
-          warmup(logs, s);
-        }
-        ResultTable.header();
-        IngestWorkload.Outcome ingest = IngestWorkload.run(logs, group, s);
-        ingest.results().forEach(r -> report(endpoint, r, results));
-        storedBytes = ingest.messageBytes();
-        span = Optional.of(new TimeRange(ingest.firstTimestamp(), ingest.lastTimestamp() + 1));
-        if (s.stream().isEmpty()) {
-          int largest = 0;
-          for (int i = 1; i < ingest.eventsPerStream().length; i++) {
-            largest = ingest.eventsPerStream()[i] > ingest.eventsPerStream()[largest] ? i : largest;
-          }
-          stream = IngestWorkload.stream(largest);
-          streamNote = String.format(Locale.ROOT, " (%,d events ingested)", ingest.eventsPerStream()[largest]);
-        }
-      } else {
-        storedBytes = QueryWorkloads.storedBytes(logs, group);
-        span = QueryWorkloads.timeSpan(logs, group);
-        System.out.printf(Locale.ROOT, "  group %s: %,d message bytes stored (DescribeLogGroups), time span %s%n",
-            group, storedBytes, span.map(t -> t.startMillis() + ".." + t.endMillis()).orElse("unknown"));
-        ResultTable.header();
-      }
+      Stored stored = s.ingest() ? ingest(logs, group, endpoint, s, results) : existing(logs, group, s);
       if (s.queries().contains(LoadSettings.Query.READ)) {
-        report(endpoint, QueryWorkloads.readStream(logs, group, stream), results);
+        report(endpoint, QueryWorkloads.readStream(logs, group, stored.stream()), results);
       }
       if (s.queries().contains(LoadSettings.Query.FIRST_PAGE)) {
-        for (Result r : QueryWorkloads.firstPage(logs, group, stream, streamNote, s.firstPage(), s.pageLimit())) {
+        for (Result r : QueryWorkloads.firstPage(logs, group, stored.stream(), stored.streamNote(), s.firstPage(),
+            s.pageLimit())) {
           report(endpoint, r, results);
         }
       }
       if (s.queries().contains(LoadSettings.Query.FILTER)) {
         Optional<TimeRange> range = Optional.empty();
-        long scanned = storedBytes;
+        long scanned = stored.bytes();
         if (s.rangeFiltered()) {
-          TimeRange all = span.orElseThrow(() -> new IllegalStateException("--filter-range: the group's time span is unknown"));
+          TimeRange all = stored.span().orElseThrow(
+              () -> new IllegalStateException("--filter-range: the group's time span is unknown"));
           long length = all.endMillis() - all.startMillis();
           range = Optional.of(new TimeRange(all.startMillis() + Math.round(length * s.filterFrom()),
               all.startMillis() + Math.round(length * s.filterTo())));
           // Assumes an even ingest rate over the span, which both ingest modes give.
-          scanned = Math.round(storedBytes * (s.filterTo() - s.filterFrom()));
+          scanned = Math.round(stored.bytes() * (s.filterTo() - s.filterFrom()));
         }
         for (Result r : QueryWorkloads.searches(logs, group, s.shape(), range, scanned)) {
           report(endpoint, r, results);
@@ -143,6 +113,59 @@ public final class LoadGenerator {
       }
       return results;
     }
+  }
+
+  /**
+   * What the queries run over.
+   *
+   * @param bytes message bytes stored in the group (0 if unknown)
+   * @param span the group's time span, if known
+   * @param stream the stream for the GetLogEvents workloads
+   * @param streamNote what is known about that stream's size, for the output
+   */
+  private record Stored(long bytes, Optional<TimeRange> span, String stream, String streamNote) {}
+
+  /** The measured ingest (after the warm-up, if any), reported into {@code results}. */
+  private static Stored ingest(CloudWatchLogsClient logs, String group, String endpoint, LoadSettings s,
+      List<Result> results) throws Exception {
+    boolean existed = false;
+    try {
+      logs.createLogGroup(r -> r.logGroupName(group));
+    } catch (ResourceAlreadyExistsException e) {
+      existed = true;
+      System.out.println("  (adding to the existing group " + group + ")");
+    }
+    if (s.warmupSeconds() > 0) {
+      warmup(logs, s);
+    }
+    ResultTable.header();
+    IngestWorkload.Outcome ingest = IngestWorkload.run(logs, group, s);
+    ingest.results().forEach(r -> report(endpoint, r, results));
+    if (existed) {
+      // The group held data before this run: the queries cover that too.
+      return new Stored(QueryWorkloads.storedBytes(logs, group), QueryWorkloads.timeSpan(logs, group),
+          s.stream().orElse(IngestWorkload.stream(0)), "");
+    }
+    long[] perStream = ingest.eventsPerStream();
+    int largest = 0;
+    for (int i = 1; i < perStream.length; i++) {
+      largest = perStream[i] > perStream[largest] ? i : largest;
+    }
+    Optional<TimeRange> span = Optional.of(new TimeRange(ingest.firstTimestamp(), ingest.lastTimestamp() + 1));
+    return s.stream().isPresent()
+        ? new Stored(ingest.messageBytes(), span, s.stream().get(), "")
+        : new Stored(ingest.messageBytes(), span, IngestWorkload.stream(largest),
+            String.format(Locale.ROOT, " (%,d events ingested)", perStream[largest]));
+  }
+
+  /** A group an earlier run filled ({@code --ingest false}): its size and span as the endpoint reports them. */
+  private static Stored existing(CloudWatchLogsClient logs, String group, LoadSettings s) {
+    long bytes = QueryWorkloads.storedBytes(logs, group);
+    Optional<TimeRange> span = QueryWorkloads.timeSpan(logs, group);
+    System.out.printf(Locale.ROOT, "  group %s: %,d message bytes stored (DescribeLogGroups), time span %s%n",
+        group, bytes, span.map(t -> t.startMillis() + ".." + t.endMillis()).orElse("unknown"));
+    ResultTable.header();
+    return new Stored(bytes, span, s.stream().orElse(IngestWorkload.stream(0)), "");
   }
 
   private static void warmup(CloudWatchLogsClient logs, LoadSettings s) throws Exception {
