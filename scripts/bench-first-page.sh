@@ -7,7 +7,8 @@
 # to one stream since it dropped sequence tokens), then, in a second load-generator run that does not
 # ingest (--ingest false), requests the stream's first page REPS times oldest first (startFromHead=true)
 # and REPS times newest first (the default), alternating, after 5 unmeasured pairs. It prints the
-# ingest line and, per direction, requests, p50/p90/p99/max ms and the events and KB per page.
+# ingest line and, per direction, requests, p50/p90/p99/max ms and the events and KB per page, then the
+# server's own GetLogEvents latency histogram from /metrics (the client's figures include decoding the page).
 #
 #   scripts/bench-first-page.sh [EVENTS [REPS]]
 #     EVENTS  events in the stream (default 10000000; 200-byte text messages, batches of BATCH)
@@ -51,3 +52,5 @@ fi
 echo
 load_generator --group "$group" --ingest false --queries first-page --first-page "$reps" --stream stream-0 \
   ${LIMIT:+--page-limit "$LIMIT"}
+echo "server-side GetLogEvents latency (every GetLogEvents since the server started, warm-up included):"
+server_histogram GetLogEvents

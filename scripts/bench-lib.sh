@@ -58,3 +58,11 @@ load_generator() {
 load_average() {
   cut -d' ' -f1-3 /proc/loadavg
 }
+
+# server_histogram OPERATION: the server's own latency histogram for one operation (cumulative bucket
+# counts since it started, from /metrics), as "<= bound: count" lines.
+server_histogram() {
+  curl -s "http://127.0.0.1:$PORT/metrics" |
+    awk -v op="$1" -F'[{}]' '$1 == "cwlogs_request_duration_seconds_bucket" && index($2, "operation=\"" op "\"") {
+      split($2, kv, "le=\""); le = kv[2]; sub(/".*/, "", le); printf "  <= %s s: %s\n", le, $3 }'
+}
