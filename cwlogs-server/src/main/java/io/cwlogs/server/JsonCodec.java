@@ -189,6 +189,10 @@ public final class JsonCodec {
 
   private static BigDecimal decimal(JsonNode node) {
     if (node.isNumber()) {
+      // A float beyond double's range (1e400) is read as Infinity, which has no BigDecimal.
+      if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+        throw new SerializationException("Numeric value (" + node.asText() + ") out of range of double.");
+      }
       return node.decimalValue();
     }
     if (node.isTextual()) {
