@@ -106,7 +106,8 @@ public final class PutLogEventsDecoder {
         default -> codec.readTree(p); // unknown: parsed as the tree would parse it, then ignored
       }
     }
-    // In MEMBERS' order, as the generic codec fails on the first bad member it decodes.
+    // A remembered failure is thrown by get(); arguments are evaluated left to right, so in MEMBERS'
+    // order, as the generic codec fails on the first bad member it decodes.
     return new PutLogEventsBatch(group.get(), stream.get(), events.get(), token.get(), entity.get());
   }
 
