@@ -161,6 +161,13 @@ public final class LogsHandler extends Handler.Abstract {
       throw new SerializationException("Request body is larger than " + MAX_BODY_BYTES + " bytes.");
     }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (length >= 0) {
+        // The usual case (SDKs send Content-Length): one array of the right size, filled in place,
+        // rather than readNBytes' chunks copied together at the end.
+        byte[] body = new byte[(int) length];
+        int read = in.readNBytes(body, 0, body.length);
+        return read == body.length ? body : java.util.Arrays.copyOf(body, read);
+      }
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
         throw new SerializationException("Request body is larger than " + MAX_BODY_BYTES + " bytes.");
