@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
  */
 public final class LogEventArrays {
 
+  private static final byte[] EMPTY = new byte[0];
+
   private long[] timestamps;
   private byte[][] messages;
   private int size;
@@ -54,27 +56,31 @@ public final class LogEventArrays {
 
   /** Appends an event with both members. */
   public void add(long timestamp, byte[] message) {
+    append(timestamp, java.util.Objects.requireNonNull(message));
+  }
+
+  /** Appends an event that may lack its timestamp or message. */
+  public void add(OptionalLong timestamp, Optional<byte[]> message) {
+    if (timestamp.isEmpty()) {
+      withoutTimestamp.set(size);
+    }
+    append(timestamp.orElse(0), message.orElse(null));
+  }
+
+  /** Appends a JSON {@code null} item. */
+  public void addNull() {
+    nullItems.set(size);
+    append(0, null);
+  }
+
+  /** Appends a slot; a {@code null} message means the event has none. */
+  private void append(long timestamp, byte[] message) {
     if (size == timestamps.length) {
       grow();
     }
     timestamps[size] = timestamp;
     messages[size] = message;
     size++;
-  }
-
-  /** Appends an event that may lack its timestamp or message. */
-  public void add(OptionalLong timestamp, Optional<byte[]> message) {
-    int index = size;
-    add(timestamp.orElse(0), message.orElse(null));
-    if (timestamp.isEmpty()) {
-      withoutTimestamp.set(index);
-    }
-  }
-
-  /** Appends a JSON {@code null} item. */
-  public void addNull() {
-    nullItems.set(size);
-    add(0, null);
   }
 
   public int size() {
@@ -103,8 +109,6 @@ public final class LogEventArrays {
   public byte[] message(int i) {
     return messages[i] == null ? EMPTY : messages[i];
   }
-
-  private static final byte[] EMPTY = new byte[0];
 
   /**
    * The SDK's view of the events, for error messages that print the whole list the way the SDK request
