@@ -1,13 +1,11 @@
 package io.cwlogs.core;
 
 import io.cwlogs.core.spi.StoredEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatchlogs.model.Entity;
 import software.amazon.awssdk.services.cloudwatchlogs.model.EntityRejectionErrorType;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedEntityInfo;
@@ -15,6 +13,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedLogEventsInf
 
 /**
  * PutLogEvents: checks a batch against AWS's rules, stores what is accepted, and says what was rejected.
+ *
+ * <p>It works on {@link PutLogEventsBatch} (timestamps and UTF-8 messages in arrays), which the server
+ * decodes straight from the wire; the SDK request registered for {@link LogsService#execute} is converted
+ * into one, so both share these rules.
  *
  * <p>Whole-batch rules fail the call: chronological order, the 1,048,576-byte size (messages in UTF-8 plus
  * 26 bytes each) and the 24-hour span of the events that are otherwise valid. Per-event rules reject only
@@ -38,38 +40,44 @@ public final class EventIngest {
   }
 
   public void register(OperationTable table) {
-    table.on(PutLogEventsRequest.class, this::put);
+    table.on(PutLogEventsRequest.class, (ctx, request) -> put(ctx, PutLogEventsBatch.of(request)));
   }
 
-  PutLogEventsResponse put(RequestContext ctx, PutLogEventsRequest request) {
-    LogGroupMeta group = catalog.group(ctx.tenant(), request.logGroupName());
-    LogStreamMeta stream = catalog.stream(ctx.tenant(), group, request.logStreamName());
-    List<InputLogEvent> events = request.logEvents();
-    byte[][] messages = checkBatch(events);
+  /**
+   * Stores a batch that has passed {@link PutLogEventsValidator} (so its names and events are all there)
+   * and answers as PutLogEvents does.
+   */
+  PutLogEventsResponse put(RequestContext ctx, PutLogEventsBatch batch) {
+    String streamName = batch.logStreamName().orElseThrow();
+    LogGroupMeta group = catalog.group(ctx.tenant(), batch.logGroupName().orElseThrow());
+    LogStreamMeta stream = catalog.stream(ctx.tenant(), group, streamName);
+    LogEventArrays events = batch.logEvents().orElseThrow();
+    checkBatch(events);
 
     long now = ctx.now();
     long tooNewAfter = now + Limits.MAX_FUTURE.toMillis();
     long tooOldBefore = now - Limits.MAX_PAST.toMillis();
     long expiredBefore =
         group.retentionInDays() > 0 ? now - group.retentionInDays() * 86_400_000L : Long.MIN_VALUE;
+    int count = events.size();
     int tooOldEnd = 0;
     int expiredEnd = 0;
-    int tooNewStart = events.size();
-    for (int i = 0; i < events.size(); i++) {
-      long ts = events.get(i).timestamp();
+    int tooNewStart = count;
+    for (int i = 0; i < count; i++) {
+      long ts = events.timestamp(i);
       if (ts < tooOldBefore) {
         tooOldEnd = i + 1;
       }
       if (ts < expiredBefore) {
         expiredEnd = i + 1;
       }
-      if (ts > tooNewAfter && tooNewStart == events.size()) {
+      if (ts > tooNewAfter && tooNewStart == count) {
         tooNewStart = i;
       }
     }
     int firstValid = Math.max(tooOldEnd, expiredEnd);
     if (firstValid < tooNewStart) {
-      long span = events.get(tooNewStart - 1).timestamp() - events.get(firstValid).timestamp();
+      long span = events.timestamp(tooNewStart - 1) - events.timestamp(firstValid);
       if (span > Limits.MAX_BATCH_SPAN.toMillis()) {
         throw new InvalidParameterException(
             "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
@@ -78,13 +86,11 @@ public final class EventIngest {
 
     int acceptedEnd = tooNewStart;
     LogStreamMeta after =
-        locks.call(
-            stream.key(),
-            () -> append(ctx, group, request.logStreamName(), events, messages, firstValid, acceptedEnd));
+        locks.call(stream.key(), () -> append(ctx, group, streamName, events, firstValid, acceptedEnd));
 
     PutLogEventsResponse.Builder response =
         PutLogEventsResponse.builder().nextSequenceToken(SequenceTokens.of(after.lastSequence()));
-    if (tooOldEnd > 0 || expiredEnd > 0 || tooNewStart < events.size()) {
+    if (tooOldEnd > 0 || expiredEnd > 0 || tooNewStart < count) {
       RejectedLogEventsInfo.Builder info = RejectedLogEventsInfo.builder();
       if (tooOldEnd > 0) {
         info.tooOldLogEventEndIndex(tooOldEnd);
@@ -92,19 +98,18 @@ public final class EventIngest {
       if (expiredEnd > 0) {
         info.expiredLogEventEndIndex(expiredEnd);
       }
-      if (tooNewStart < events.size()) {
+      if (tooNewStart < count) {
         info.tooNewLogEventStartIndex(tooNewStart);
       }
       response.rejectedLogEventsInfo(info.build());
     }
-    rejectedEntity(request.entity()).ifPresent(response::rejectedEntityInfo);
+    batch.entity().flatMap(EventIngest::rejectedEntity).ifPresent(response::rejectedEntityInfo);
     return response.build();
   }
 
   /** Stores events [from, to) under the stream's lock and returns the stream's new document. */
   private LogStreamMeta append(
-      RequestContext ctx, LogGroupMeta group, String streamName, List<InputLogEvent> events,
-      byte[][] messages, int from, int to) {
+      RequestContext ctx, LogGroupMeta group, String streamName, LogEventArrays events, int from, int to) {
     // Re-read under the lock: a concurrent put or delete may have changed the stream since.
     LogStreamMeta stream = catalog.stream(ctx.tenant(), group, streamName);
     if (from >= to) {
@@ -117,9 +122,10 @@ public final class EventIngest {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = from; i < to; i++) {
-      long ts = events.get(i).timestamp();
-      stored.add(new StoredEvent(ts, firstSequence + (i - from), ctx.now(), messages[i]));
-      bytes += messages[i].length;
+      long ts = events.timestamp(i);
+      byte[] message = events.message(i);
+      stored.add(new StoredEvent(ts, firstSequence + (i - from), ctx.now(), message));
+      bytes += message.length;
       min = Math.min(min, ts);
       max = Math.max(max, ts);
     }
@@ -133,26 +139,26 @@ public final class EventIngest {
     return updated;
   }
 
-  /** Enforces the whole-batch rules and returns each message in UTF-8. */
-  private static byte[][] checkBatch(List<InputLogEvent> events) {
-    byte[][] messages = new byte[events.size()][];
+  /**
+   * Enforces the whole-batch rules that fail the call: chronological order, then the size (UTF-8 message
+   * bytes plus the per-event overhead, counted exactly from the bytes that will be stored).
+   */
+  private static void checkBatch(LogEventArrays events) {
     long size = 0;
     long previous = Long.MIN_VALUE;
     for (int i = 0; i < events.size(); i++) {
-      InputLogEvent event = events.get(i);
-      if (event.timestamp() < previous) {
+      long ts = events.timestamp(i);
+      if (ts < previous) {
         throw new InvalidParameterException(
             "Log events in a single PutLogEvents request must be in chronological order.");
       }
-      previous = event.timestamp();
-      messages[i] = event.message().getBytes(StandardCharsets.UTF_8);
-      size += messages[i].length + Limits.EVENT_OVERHEAD_BYTES;
+      previous = ts;
+      size += events.message(i).length + Limits.EVENT_OVERHEAD_BYTES;
     }
     if (size > Limits.MAX_BATCH_BYTES) {
       throw new InvalidParameterException(
           "Upload too large: " + size + " bytes exceeds limit of " + Limits.MAX_BATCH_BYTES);
     }
-    return messages;
   }
 
   /**

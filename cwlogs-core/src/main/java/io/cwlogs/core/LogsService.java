@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse;
 
 /**
  * The CloudWatch Logs service: every implemented operation, behind one {@link #execute} call.
@@ -42,6 +43,8 @@ public final class LogsService implements AutoCloseable {
 
   private final OperationTable operations = new OperationTable();
   private final RequestValidator validator = RequestValidator.shared();
+  private final PutLogEventsValidator putLogEventsValidator = new PutLogEventsValidator(validator);
+  private final EventIngest ingest;
   private final Catalog catalog;
   private final Clock clock;
   private final RetentionSweeper sweeper;
@@ -61,7 +64,8 @@ public final class LogsService implements AutoCloseable {
     this.delivery = new SubscriptionDelivery(catalog, options.deliveryTargets(), clock::millis);
     MetricFilterCache metricFilters = new MetricFilterCache(catalog);
     this.metrics = new MetricEmitter(metricFilters, new MetricStore(clock::millis, MetricStore.DEFAULT_MAX_SERIES));
-    new EventIngest(catalog, locks, sequences, List.of(delivery, metrics)).register(operations);
+    this.ingest = new EventIngest(catalog, locks, sequences, List.of(delivery, metrics));
+    ingest.register(operations);
     new SubscriptionFilters(catalog, delivery, sequences).register(operations);
     new Destinations(catalog).register(operations);
     new ResourcePolicies(catalog).register(operations);
@@ -122,6 +126,15 @@ public final class LogsService implements AutoCloseable {
     return op.handler().apply(ctx, request);
   }
 
+  /**
+   * PutLogEvents for a batch the protocol layer decoded itself (the server's fast path): validated and
+   * answered exactly as {@link #execute} answers the SDK request, without an SDK object per event.
+   */
+  public PutLogEventsResponse putLogEvents(RequestContext ctx, PutLogEventsBatch batch) {
+    putLogEventsValidator.validate(batch);
+    return ingest.put(ctx, batch);
+  }
+
   /** A clock reading for a new request. */
   public long now() {
     return clock.millis();
@@ -153,11 +166,17 @@ public final class LogsService implements AutoCloseable {
     for (SdkField<?> field : request.sdkFields()) {
       String name = field.locationName();
       if ((name.equals("logGroupName") || name.equals("logStreamName"))
-          && field.getValueOrDefault(request) instanceof String value
-          && value.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_NAME_LENGTH) {
-        throw new InvalidParameterException(
-            "Invalid LogGroup or LogStream, both must have length less than or equal to 512.");
+          && field.getValueOrDefault(request) instanceof String value) {
+        checkNameLength(value);
       }
+    }
+  }
+
+  /** The check above for one log group or stream name. */
+  static void checkNameLength(String name) {
+    if (name.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_NAME_LENGTH) {
+      throw new InvalidParameterException(
+          "Invalid LogGroup or LogStream, both must have length less than or equal to 512.");
     }
   }
 

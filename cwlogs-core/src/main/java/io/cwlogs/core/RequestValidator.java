@@ -100,6 +100,11 @@ public final class RequestValidator {
     }
     List<String> errors = new ArrayList<>();
     checkStructure(shapes.get(inputShape), request, "", errors);
+    throwIfAny(errors);
+  }
+
+  /** Throws AWS's "N validation errors detected: ..." for the messages collected, if there are any. */
+  public static void throwIfAny(List<String> errors) {
     if (!errors.isEmpty()) {
       String count =
           errors.size() == 1 ? "1 validation error detected: " : errors.size() + " validation errors detected: ";
@@ -107,11 +112,66 @@ public final class RequestValidator {
     }
   }
 
+  /** The name of an operation's input shape ({@code PutLogEventsRequest}), if the model gives one. */
+  public Optional<String> inputShape(String operation) {
+    return Optional.ofNullable(inputShapeByOperation.get(operation));
+  }
+
+  /**
+   * Checks one member of a structure exactly as {@link #validate} would, adding AWS's messages to
+   * {@code errors}. {@code value} is the decoded member, {@code null} when absent; {@code path} is where the
+   * messages say it is ({@code logGroupName}, {@code logEvents.3.member.message}).
+   */
+  public void checkMember(String structureShape, String member, Object value, String path, List<String> errors) {
+    Shape structure = shape(structureShape);
+    if (structure.members().containsKey(member)) {
+      checkMember(structure, member, value, path, errors);
+    }
+  }
+
+  /** Checks one item of a list shape exactly as {@link #validate} would; a {@code null} item is an error. */
+  public void checkListItem(String listShape, Object item, String path, List<String> errors) {
+    checkListItem(shape(shape(listShape).listMember().orElseThrow()), item, path, errors);
+  }
+
+  /**
+   * One member's constraints, for code that checks values without building SDK objects first (the
+   * PutLogEvents fast path); the messages still come from {@link #checkMember}.
+   *
+   * @param shape the member's shape name
+   * @param type the shape's type ({@code string}, {@code long}, {@code list}, ...)
+   * @param required whether the structure requires the member
+   * @param min the shape's minimum (length or value), {@code -Infinity} when it has none
+   * @param max the shape's maximum, {@code +Infinity} when it has none
+   * @param hasPatternOrEnum whether the shape also constrains a string's content
+   * @param listMember the item shape, for a list
+   */
+  public record MemberConstraints(
+      String shape, String type, boolean required, double min, double max, boolean hasPatternOrEnum,
+      Optional<String> listMember) {}
+
+  /** The constraints on a member of a structure shape; throws if the model has no such member. */
+  public MemberConstraints constraints(String structureShape, String member) {
+    Shape structure = shape(structureShape);
+    String name = Optional.ofNullable(structure.members().get(member))
+        .orElseThrow(() -> new IllegalArgumentException(structureShape + " has no member " + member));
+    Shape shape = shape(name);
+    return new MemberConstraints(
+        name, shape.type(), structure.required().contains(member),
+        shape.min().orElse(Double.NEGATIVE_INFINITY), shape.max().orElse(Double.POSITIVE_INFINITY),
+        shape.pattern().isPresent() || shape.patternText().isPresent() || !shape.enumValues().isEmpty(),
+        shape.listMember());
+  }
+
+  private Shape shape(String name) {
+    return Optional.ofNullable(shapes.get(name))
+        .orElseThrow(() -> new IllegalArgumentException("no shape " + name + " in the service model"));
+  }
+
   private void checkStructure(Shape shape, SdkPojo pojo, String path, List<String> errors) {
     for (SdkField<?> field : pojo.sdkFields()) {
       String name = field.locationName();
-      String shapeName = shape.members().get(name);
-      if (shapeName == null) {
+      if (!shape.members().containsKey(name)) {
         continue;
       }
       Object value = field.getValueOrDefault(pojo);
@@ -119,15 +179,34 @@ public final class RequestValidator {
           || value instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap<?, ?>) {
         value = null;
       }
-      String memberPath = path.isEmpty() ? name : path + "." + name;
-      if (value == null) {
-        if (shape.required().contains(name)) {
-          errors.add("Value null at '" + memberPath + "' failed to satisfy constraint: Member must not be null");
-        }
-        continue;
-      }
-      checkValue(shapes.get(shapeName), value, memberPath, errors);
+      checkMember(shape, name, value, path.isEmpty() ? name : path + "." + name, errors);
     }
+  }
+
+  private void checkMember(Shape structure, String name, Object value, String path, List<String> errors) {
+    if (value == null) {
+      if (structure.required().contains(name)) {
+        errors.add(mustNotBeNull(path));
+      }
+      return;
+    }
+    checkValue(shapes.get(structure.members().get(name)), value, path, errors);
+  }
+
+  /**
+   * A {@code null} item in a list (JSON {@code [null]}) is reported like a missing required member: the
+   * operations cannot use it, and letting it through made PutLogEvents fail with a 500.
+   */
+  private void checkListItem(Shape member, Object item, String path, List<String> errors) {
+    if (item == null) {
+      errors.add(mustNotBeNull(path));
+    } else {
+      checkValue(member, item, path, errors);
+    }
+  }
+
+  private static String mustNotBeNull(String path) {
+    return "Value null at '" + path + "' failed to satisfy constraint: Member must not be null";
   }
 
   private void checkValue(Shape shape, Object value, String path, List<String> errors) {
@@ -159,10 +238,7 @@ public final class RequestValidator {
         if (shape.listMember().isPresent()) {
           Shape member = shapes.get(shape.listMember().get());
           for (int i = 0; i < list.size(); i++) {
-            Object item = list.get(i);
-            if (item != null) {
-              checkValue(member, item, path + "." + (i + 1) + ".member", errors);
-            }
+            checkListItem(member, list.get(i), path + "." + (i + 1) + ".member", errors);
           }
         }
       }

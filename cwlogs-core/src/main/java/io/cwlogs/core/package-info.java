@@ -8,7 +8,11 @@
  * the {@link io.cwlogs.core.OperationTable} to a capability class: {@link io.cwlogs.core.LogGroups},
  * {@link io.cwlogs.core.LogStreams}, {@link io.cwlogs.core.EventIngest} (PutLogEvents),
  * {@link io.cwlogs.core.EventReads} (GetLogEvents), {@link io.cwlogs.core.EventSearch}
- * (FilterLogEvents), {@link io.cwlogs.core.Tags}.
+ * (FilterLogEvents), {@link io.cwlogs.core.Tags}. PutLogEvents also has a direct entry,
+ * {@link io.cwlogs.core.LogsService#putLogEvents}, for a {@link io.cwlogs.core.PutLogEventsBatch} the
+ * server decodes straight from the wire (events as {@link io.cwlogs.core.LogEventArrays}), checked by
+ * {@link io.cwlogs.core.PutLogEventsValidator} with the generic validation's exact errors; the SDK request
+ * is converted into the same batch, so {@code EventIngest} has one implementation.
  *
  * <p>Metadata (groups, streams) are JSON documents in the store, read and written through
  * {@link io.cwlogs.core.Catalog}; events are appended per stream together with the stream's updated

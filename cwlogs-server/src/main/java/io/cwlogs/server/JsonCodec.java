@@ -2,6 +2,7 @@ package io.cwlogs.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,15 +59,40 @@ public final class JsonCodec {
     try {
       root = body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
     } catch (IOException e) {
-      throw new SerializationException("The request body is not valid JSON.");
+      throw invalidJson();
     }
     if (root == null || root.isNull() || root.isMissingNode()) {
       root = mapper.createObjectNode();
     }
     if (!root.isObject()) {
-      throw new SerializationException("Start of structure or map found where not expected.");
+      throw notAnObject();
     }
     return decodeStructure(root, newBuilder(requestType));
+  }
+
+  // ---- for PutLogEventsDecoder, which must fail exactly as decode() does ----
+
+  /** A streaming parser over a body, with the same settings and limits as {@link #decode}'s. */
+  JsonParser parser(byte[] body) throws IOException {
+    return mapper.createParser(body);
+  }
+
+  /** The value at the parser's current token as {@link #decode} would see it, as a tree. */
+  JsonNode readTree(JsonParser parser) throws IOException {
+    return mapper.readTree(parser);
+  }
+
+  /** One member's value decoded as {@link #decode} decodes it (the node is not JSON null). */
+  Object decodeMember(SdkField<?> field, JsonNode node) {
+    return decodeValue(field, node);
+  }
+
+  static SerializationException invalidJson() {
+    return new SerializationException("The request body is not valid JSON.");
+  }
+
+  static SerializationException notAnObject() {
+    return new SerializationException("Start of structure or map found where not expected.");
   }
 
   private static SdkPojo newBuilder(Class<? extends SdkPojo> type) {
@@ -172,7 +198,7 @@ public final class JsonCodec {
     throw new SerializationException("Unsupported member type for " + field.locationName());
   }
 
-  private static long integral(JsonNode node) {
+  static long integral(JsonNode node) {
     if (node.isIntegralNumber()) {
       if (!node.canConvertToLong()) {
         throw new SerializationException("Numeric value (" + node.asText() + ") out of range of long.");
@@ -189,6 +215,10 @@ public final class JsonCodec {
 
   private static BigDecimal decimal(JsonNode node) {
     if (node.isNumber()) {
+      // A float beyond double's range (1e400) is read as Infinity, which has no BigDecimal.
+      if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+        throw new SerializationException("Numeric value (" + node.asText() + ") out of range of double.");
+      }
       return node.decimalValue();
     }
     if (node.isTextual()) {
@@ -201,7 +231,7 @@ public final class JsonCodec {
     throw wrongType(node, "number");
   }
 
-  private static SerializationException wrongType(JsonNode node, String expected) {
+  static SerializationException wrongType(JsonNode node, String expected) {
     String found = node.getNodeType() == JsonNodeType.OBJECT ? "Start of structure or map" :
         node.getNodeType() == JsonNodeType.ARRAY ? "Start of list" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " value";
     return new SerializationException(found + " found where " + expected + " was expected.");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cwlogs.core.LogsException;
 import io.cwlogs.core.LogsService;
 import io.cwlogs.core.MetricSeries;
+import io.cwlogs.core.PutLogEventsBatch;
 import io.cwlogs.core.RequestContext;
 import io.cwlogs.core.SerializationException;
 import io.cwlogs.core.ServiceUnavailableException;
@@ -47,16 +48,19 @@ public final class LogsHandler extends Handler.Abstract {
   private static final String TARGET_PREFIX = "Logs_20140328.";
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PUT_LOG_EVENTS = "PutLogEvents";
 
   private final LogsService service;
   private final Authenticator authenticator;
   private final JsonCodec codec;
+  private final PutLogEventsDecoder putLogEventsDecoder;
   private final ServerMetrics metrics = new ServerMetrics();
   private final boolean resetEnabled;
 
   public LogsHandler(LogsService service, Authenticator authenticator, JsonCodec codec, boolean resetEnabled) {
     this.service = service;
     this.codec = codec;
+    this.putLogEventsDecoder = new PutLogEventsDecoder(codec);
     this.authenticator = authenticator;
     this.resetEnabled = resetEnabled;
   }
@@ -100,11 +104,18 @@ public final class LogsHandler extends Handler.Abstract {
         throw new UnknownOperationException("");
       }
       Tenant tenant = authenticator.authenticate(signedRequest(request, path, body), Instant.now());
-      Class<? extends SdkPojo> type =
-          service.requestType(operation).orElseThrow(() -> new io.cwlogs.core.NotImplementedException(target.substring(TARGET_PREFIX.length())));
-      SdkPojo decoded = codec.decode(body, type);
-      RequestContext ctx = new RequestContext(tenant, requestId, service.now());
-      byte[] answer = codec.encode(service.execute(operation, ctx, decoded));
+      byte[] answer;
+      if (operation.equals(PUT_LOG_EVENTS)) {
+        // The ingest hot path: no JSON tree and no SDK objects per event, same answers (PutLogEventsDecoder).
+        PutLogEventsBatch batch = putLogEventsDecoder.decode(body);
+        answer = codec.encode(service.putLogEvents(new RequestContext(tenant, requestId, service.now()), batch));
+      } else {
+        Class<? extends SdkPojo> type =
+            service.requestType(operation).orElseThrow(() -> new io.cwlogs.core.NotImplementedException(target.substring(TARGET_PREFIX.length())));
+        SdkPojo decoded = codec.decode(body, type);
+        RequestContext ctx = new RequestContext(tenant, requestId, service.now());
+        answer = codec.encode(service.execute(operation, ctx, decoded));
+      }
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-amz-json-1.1");
       response.write(true, ByteBuffer.wrap(answer), callback);
@@ -150,6 +161,13 @@ public final class LogsHandler extends Handler.Abstract {
       throw new SerializationException("Request body is larger than " + MAX_BODY_BYTES + " bytes.");
     }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (length >= 0) {
+        // The usual case (SDKs send Content-Length): one array of the right size, filled in place,
+        // rather than readNBytes' chunks copied together at the end.
+        byte[] body = new byte[(int) length];
+        int read = in.readNBytes(body, 0, body.length);
+        return read == body.length ? body : java.util.Arrays.copyOf(body, read);
+      }
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
         throw new SerializationException("Request body is larger than " + MAX_BODY_BYTES + " bytes.");
