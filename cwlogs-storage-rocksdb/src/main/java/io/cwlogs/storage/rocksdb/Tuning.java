@@ -45,7 +45,7 @@ final class Tuning implements AutoCloseable {
   Tuning(RocksStoreOptions options) {
     cache = own(new LRUCache(options.blockCacheBytes()));
     db =
-        own(walCompressed())
+        own(new DBOptions())
             .setCreateIfMissing(true)
             .setCreateMissingColumnFamilies(true)
             .setMaxOpenFiles(options.maxOpenFiles())
@@ -63,21 +63,6 @@ final class Tuning implements AutoCloseable {
     write = own(new WriteOptions());
     write.setSync(options.durability() == RocksStoreOptions.Durability.POWER_LOSS);
     write.setDisableWAL(false);
-  }
-
-  /**
-   * Options whose WAL is ZSTD-compressed. Until a memtable is flushed its events exist on disk only in
-   * the WAL, which otherwise holds them raw: after a burst that is a large share of the directory.
-   * RocksJava has no setter for {@code wal_compression}, so it goes through RocksDB's option parser.
-   */
-  private static DBOptions walCompressed() {
-    java.util.Properties properties = new java.util.Properties();
-    properties.setProperty("wal_compression", "kZSTD");
-    DBOptions options = DBOptions.getDBOptionsFromProps(properties);
-    if (options == null) {
-      throw new IllegalStateException("RocksDB rejected wal_compression=kZSTD");
-    }
-    return options;
   }
 
   private ColumnFamilyOptions documentOptions() {
