@@ -6,10 +6,9 @@ import io.cwlogs.core.spi.LogStore;
 import io.cwlogs.core.spi.ScanRange;
 import io.cwlogs.core.spi.StoredEvent;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.PriorityQueue;
+import java.util.Optional;
 
 /**
  * Many streams' events merged into one time-ordered scan: a k-way merge over one storage scan per stream.
@@ -17,66 +16,147 @@ import java.util.PriorityQueue;
  * <p>Order is (timestamp, sequence, stream id), ascending or descending; since sequences follow ingestion
  * order (see {@link SequenceClock}), that is AWS's FilterLogEvents order. Streams whose first/last event
  * timestamps lie outside the range are never opened.
+ *
+ * <p>With a message filter in the range, each storage scan drops non-matching events itself, before
+ * decoding them. A stream with no match near the front then must not hold up the others: each source
+ * examines a budget of events at a time and otherwise reports how far it has looked (a bound, see
+ * {@link MergeSource}), and the merge hands out any event that sorts before every bound. So a page that
+ * fills from one stream reads at most a budget further into the others.
  */
 public final class GroupScan implements AutoCloseable {
 
   /** An event with the stream it came from. */
-  public record Item(LogStreamMeta stream, StoredEvent event) {}
+  public record Item(LogStreamMeta stream, StoredEvent event) {
 
-  private record Head(LogStreamMeta stream, EventScan scan, StoredEvent event) {}
+    /** This item's place in the merge, to resume after it. */
+    public Resume resume() {
+      return new Resume(event.timestamp(), event.sequence(), stream.id());
+    }
+  }
 
-  private final PriorityQueue<Head> heads;
-  private final List<EventScan> open = new ArrayList<>();
+  /** Stored events a source examines before it reports a bound instead of a match. */
+  static final int BUDGET = 1024;
+
+  private final SourceHeap heap;
+  private final List<MergeSource> opened = new ArrayList<>();
 
   /**
-   * Opens the merge.
+   * Opens a merge of every event of the streams in {@code [from, to)}.
    *
    * @param from inclusive lower bound, epoch ms
    * @param to exclusive upper bound, epoch ms
-   * @param after resume strictly after this (timestamp, sequence, streamId) position, or null-free empty
+   * @param after resume strictly after this (timestamp, sequence, streamId) position, if present
    */
   public GroupScan(
       LogStore store, List<LogStreamMeta> streams, long from, long to, boolean descending,
-      java.util.Optional<Resume> after) {
-    Comparator<Head> order =
-        Comparator.<Head>comparingLong(h -> h.event().timestamp())
-            .thenComparingLong(h -> h.event().sequence())
-            .thenComparingLong(h -> h.stream().id());
-    heads = new PriorityQueue<>(Math.max(1, streams.size()), descending ? order.reversed() : order);
+      Optional<Resume> after) {
+    this(store, streams, new ScanRange(from, to, descending, Optional.empty()), after);
+  }
+
+  /**
+   * Opens a merge of the streams' events in {@code range}: its time bounds, direction and message filter.
+   *
+   * @param range has no {@code after} position of its own; a merge resumes with {@code after}
+   * @param after resume strictly after this (timestamp, sequence, streamId) position, if present
+   */
+  public GroupScan(LogStore store, List<LogStreamMeta> streams, ScanRange range, Optional<Resume> after) {
+    this(store, streams, range, after, BUDGET);
+  }
+
+  /** As above, with the per-source budget chosen (tests make it tiny to exercise bounds). */
+  GroupScan(LogStore store, List<LogStreamMeta> streams, ScanRange range, Optional<Resume> after, int budget) {
+    if (range.after().isPresent()) {
+      throw new IllegalArgumentException("a group scan resumes with a Resume, not a stream position");
+    }
+    heap = new SourceHeap(streams.size(), range.descending());
+    try {
+      for (LogStreamMeta stream : streams) {
+        if (!overlaps(stream, range)) {
+          continue;
+        }
+        ScanRange streamRange = range;
+        if (after.isPresent()) {
+          streamRange = range.resumingAfter(after.get().positionFor(stream.id(), range.descending()));
+        }
+        EventPosition start = start(streamRange);
+        MergeSource source =
+            new InlineSource(stream, store.scan(stream.key(), streamRange), budget, start.timestamp(), start.sequence());
+        opened.add(source);
+        heap.add(source);
+      }
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Whether any of the streams holds an event of {@code range} (filter or not) that the merge would
+   * order after {@code last}: FilterLogEvents gives a next token exactly then. One short seek per stream.
+   */
+  public static boolean anyEventAfter(
+      LogStore store, List<LogStreamMeta> streams, ScanRange range, Resume last) {
     for (LogStreamMeta stream : streams) {
-      if (!stream.hasEvents() || stream.lastEventTimestamp() < from || stream.firstEventTimestamp() >= to) {
+      if (!overlaps(stream, range)) {
         continue;
       }
-      ScanRange range = new ScanRange(from, to, descending, java.util.Optional.empty());
-      if (after.isPresent()) {
-        range = range.resumingAfter(after.get().positionFor(stream.id(), descending));
-      }
-      EventScan scan = store.scan(stream.key(), range);
-      open.add(scan);
-      if (scan.hasNext()) {
-        heads.add(new Head(stream, scan, scan.next()));
+      ScanRange rest = range.unfiltered().resumingAfter(last.positionFor(stream.id(), range.descending()));
+      try (EventScan scan = store.scan(stream.key(), rest)) {
+        if (scan.hasNext()) {
+          return true;
+        }
       }
     }
+    return false;
+  }
+
+  private static boolean overlaps(LogStreamMeta stream, ScanRange range) {
+    return stream.hasEvents()
+        && stream.lastEventTimestamp() >= range.fromTimestamp()
+        && stream.firstEventTimestamp() < range.toTimestamp();
+  }
+
+  /** A first bound for a stream's scan: the edge of its range, or its resume position if tighter. */
+  static EventPosition start(ScanRange range) {
+    EventPosition edge =
+        new EventPosition(range.descending() ? range.toTimestamp() : range.fromTimestamp(), Long.MIN_VALUE);
+    if (range.after().isEmpty()) {
+      return edge;
+    }
+    EventPosition after = range.after().get();
+    int c = after.compareTo(edge);
+    return (range.descending() ? c < 0 : c > 0) ? after : edge;
   }
 
   public boolean hasNext() {
-    return !heads.isEmpty();
+    while (heap.size() > 0) {
+      MergeSource top = heap.top();
+      if (top.ready) {
+        return true;
+      }
+      if (top.advance()) {
+        heap.topChanged();
+      } else {
+        heap.removeTop().close();
+      }
+    }
+    return false;
   }
 
   public Item next() {
-    Head head = heads.poll();
-    if (head == null) {
+    if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    if (head.scan().hasNext()) {
-      heads.add(new Head(head.stream(), head.scan(), head.scan().next()));
-    }
-    return new Item(head.stream(), head.event());
+    MergeSource top = heap.top();
+    // The taken event's position stays as the top's key, now a bound: the heap's order is unchanged.
+    return new Item(top.stream, top.take());
   }
 
   @Override
   public void close() {
-    open.forEach(EventScan::close);
+    for (MergeSource source : opened) {
+      source.close();
+    }
   }
 
   /**

@@ -36,6 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       a {@link StoredEvent}, then matched (the storage half of the old FilterLogEvents path).
  *   <li>{@code mergeThenMatch}: the old path itself: {@link GroupScan} merges the streams by time,
  *       and each merged event is matched.
+ *   <li>{@code filteredScan}: each stream scanned in turn with the pattern as the scan's {@link
+ *       io.cwlogs.core.spi.MessageFilter}: the store tests the message bytes in place and decodes only
+ *       matches.
+ *   <li>{@code mergeFiltered}: FilterLogEvents' new path on one thread: {@link GroupScan} over filtered
+ *       scans.
  * </ul>
  *
  * <p>Run (from the repository root; the set-up writes and compacts 400 MB, about a minute):
@@ -103,6 +108,36 @@ public class FilterScanBenchmark {
         if (pattern.matches(scan.next().event().message())) {
           matched++;
         }
+      }
+    }
+    return expect(matched);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public long filteredScan() {
+    long matched = 0;
+    ScanRange range = ScanRange.all().filtered(pattern::matches);
+    for (LogStreamMeta stream : streams) {
+      try (EventScan scan = store.scan(stream.key(), range)) {
+        while (scan.hasNext()) {
+          scan.next();
+          matched++;
+        }
+      }
+    }
+    return expect(matched);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public long mergeFiltered() {
+    long matched = 0;
+    ScanRange range = ScanRange.all().filtered(pattern::matches);
+    try (GroupScan scan = new GroupScan(store, streams, range, Optional.empty())) {
+      while (scan.hasNext()) {
+        scan.next();
+        matched++;
       }
     }
     return expect(matched);

@@ -275,6 +275,7 @@ public final class RocksLogStore implements LogStore {
               upperSlice,
               db.newIterator(events, read),
               range.descending(),
+              range.filter().orElse(null),
               openScans::remove);
       openScans.add(scan);
       return scan;
