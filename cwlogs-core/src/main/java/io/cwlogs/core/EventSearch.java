@@ -16,15 +16,22 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.SearchedLogStream;
  * FilterLogEvents: a group's events over {@code [startTime, endTime]} (both inclusive), from all, some or
  * a prefix of its streams, merged by time and filtered by a pattern, a page at a time.
  *
+ * <p>The pattern goes into the storage scans ({@link io.cwlogs.core.spi.MessageFilter}), which test each
+ * message's bytes where they lie and decode only matches; over enough data the streams are scanned on
+ * every core ({@link ScanWorkers}) and merged here, and the scans stop as soon as the page is full.
+ *
  * <p>The token carries the last event's (timestamp, sequence, stream id) so the next page resumes exactly
- * after it, whatever arrived since.
+ * after it, whatever arrived since. A full page has one exactly when some event of the range, matching
+ * or not, follows its last one.
  */
 public final class EventSearch {
 
   private final Catalog catalog;
+  private final ScanWorkers workers;
 
-  public EventSearch(Catalog catalog) {
+  public EventSearch(Catalog catalog, ScanWorkers workers) {
     this.catalog = catalog;
+    this.workers = workers;
   }
 
   public void register(OperationTable table) {
@@ -66,7 +73,7 @@ public final class EventSearch {
     List<FilteredLogEvent> events = new ArrayList<>();
     Optional<GroupScan.Item> last = Optional.empty();
     long bytes = 0;
-    try (GroupScan scan = new GroupScan(catalog.store(), streams, range, resume)) {
+    try (GroupScan scan = new GroupScan(catalog.store(), streams, range, resume, workers)) {
       while (scan.hasNext()) {
         GroupScan.Item item = scan.next();
         bytes += item.event().message().length + Limits.EVENT_OVERHEAD_BYTES;

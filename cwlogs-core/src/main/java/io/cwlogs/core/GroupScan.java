@@ -22,6 +22,11 @@ import java.util.Optional;
  * examines a budget of events at a time and otherwise reports how far it has looked (a bound, see
  * {@link MergeSource}), and the merge hands out any event that sorts before every bound. So a page that
  * fills from one stream reads at most a budget further into the others.
+ *
+ * <p>When the range holds enough data and there are {@link ScanWorkers}, the streams, cut into time
+ * slices ({@link ScanPlan}), are read ahead on the pool ({@link ReadAheadSource}) and this thread only
+ * merges. {@link #close} stops the workers at their next event and releases every storage scan, so a
+ * page that is full costs nothing more.
  */
 public final class GroupScan implements AutoCloseable {
 
@@ -34,14 +39,11 @@ public final class GroupScan implements AutoCloseable {
     }
   }
 
-  /** Stored events a source examines before it reports a bound instead of a match. */
-  static final int BUDGET = 1024;
-
   private final SourceHeap heap;
   private final List<MergeSource> opened = new ArrayList<>();
 
   /**
-   * Opens a merge of every event of the streams in {@code [from, to)}.
+   * Opens a merge of every event of the streams in {@code [from, to)}, read on this thread.
    *
    * @param from inclusive lower bound, epoch ms
    * @param to exclusive upper bound, epoch ms
@@ -53,37 +55,51 @@ public final class GroupScan implements AutoCloseable {
     this(store, streams, new ScanRange(from, to, descending, Optional.empty()), after);
   }
 
+  /** Opens a merge of the streams' events in {@code range}, read on this thread. */
+  public GroupScan(LogStore store, List<LogStreamMeta> streams, ScanRange range, Optional<Resume> after) {
+    this(store, streams, range, after, ScanWorkers.none());
+  }
+
   /**
    * Opens a merge of the streams' events in {@code range}: its time bounds, direction and message filter.
    *
    * @param range has no {@code after} position of its own; a merge resumes with {@code after}
    * @param after resume strictly after this (timestamp, sequence, streamId) position, if present
+   * @param workers where the streams are read ahead in parallel, when the range holds enough data
    */
-  public GroupScan(LogStore store, List<LogStreamMeta> streams, ScanRange range, Optional<Resume> after) {
-    this(store, streams, range, after, BUDGET);
+  public GroupScan(
+      LogStore store, List<LogStreamMeta> streams, ScanRange range, Optional<Resume> after,
+      ScanWorkers workers) {
+    this(store, streams, range, after, workers, MergeSettings.DEFAULTS);
   }
 
-  /** As above, with the per-source budget chosen (tests make it tiny to exercise bounds). */
-  GroupScan(LogStore store, List<LogStreamMeta> streams, ScanRange range, Optional<Resume> after, int budget) {
+  GroupScan(
+      LogStore store, List<LogStreamMeta> streams, ScanRange range, Optional<Resume> after,
+      ScanWorkers workers, MergeSettings settings) {
     if (range.after().isPresent()) {
       throw new IllegalArgumentException("a group scan resumes with a Resume, not a stream position");
     }
-    heap = new SourceHeap(streams.size(), range.descending());
+    ScanPlan plan = ScanPlan.of(streams, range, after, workers, settings);
+    heap = new SourceHeap(plan.slices().size(), range.descending());
+    List<ReadAheadSource> toStart = new ArrayList<>();
     try {
-      for (LogStreamMeta stream : streams) {
-        if (!overlaps(stream, range)) {
-          continue;
+      for (ScanPlan.Slice slice : plan.slices()) {
+        EventPosition start = start(slice.range());
+        EventScan scan = store.scan(slice.stream().key(), slice.range());
+        MergeSource source;
+        if (plan.parallel()) {
+          ReadAheadSource ahead =
+              new ReadAheadSource(
+                  slice.stream(), scan, workers, settings, range.descending(), start.timestamp(), start.sequence());
+          toStart.add(ahead);
+          source = ahead;
+        } else {
+          source = new InlineSource(slice.stream(), scan, settings.budget(), start.timestamp(), start.sequence());
         }
-        ScanRange streamRange = range;
-        if (after.isPresent()) {
-          streamRange = range.resumingAfter(after.get().positionFor(stream.id(), range.descending()));
-        }
-        EventPosition start = start(streamRange);
-        MergeSource source =
-            new InlineSource(stream, store.scan(stream.key(), streamRange), budget, start.timestamp(), start.sequence());
         opened.add(source);
         heap.add(source);
       }
+      toStart.forEach(ReadAheadSource::start);
     } catch (RuntimeException | Error e) {
       close();
       throw e;
@@ -110,7 +126,7 @@ public final class GroupScan implements AutoCloseable {
     return false;
   }
 
-  private static boolean overlaps(LogStreamMeta stream, ScanRange range) {
+  static boolean overlaps(LogStreamMeta stream, ScanRange range) {
     return stream.hasEvents()
         && stream.lastEventTimestamp() >= range.fromTimestamp()
         && stream.firstEventTimestamp() < range.toTimestamp();
@@ -154,8 +170,18 @@ public final class GroupScan implements AutoCloseable {
 
   @Override
   public void close() {
+    RuntimeException first = null;
     for (MergeSource source : opened) {
-      source.close();
+      try {
+        source.close();
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

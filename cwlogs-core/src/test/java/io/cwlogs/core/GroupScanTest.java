@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,7 +31,14 @@ class GroupScanTest {
   private static final long SEED = Long.getLong("cwlogs.test.seed", new Random().nextLong());
   private static final long GROUP = 77;
 
+  private static final ScanWorkers POOL = ScanWorkers.start(3);
+
   private final MemoryLogStore store = new MemoryLogStore();
+
+  @AfterAll
+  static void stopPool() {
+    POOL.close();
+  }
 
   @AfterEach
   void everyScanWasClosed() {
@@ -49,8 +58,7 @@ class GroupScanTest {
               after = Optional.of(group.randomResume(random));
             }
             List<String> got = new ArrayList<>();
-            int budget = 1 + random.nextInt(random.nextBoolean() ? 4 : 2000);
-            try (GroupScan scan = new GroupScan(store, group.streams(), range, after, budget)) {
+            try (GroupScan scan = open(random, group.streams(), range, after)) {
               while (scan.hasNext()) {
                 got.add(render(scan.next()));
               }
@@ -74,7 +82,7 @@ class GroupScanTest {
               assertThat(guard).as("paging makes progress").isLessThan(5000);
               int pageSize = 1 + random.nextInt(30);
               Optional<GroupScan.Item> last = Optional.empty();
-              try (GroupScan scan = new GroupScan(store, group.streams(), range, after, 1 + random.nextInt(8))) {
+              try (GroupScan scan = open(random, group.streams(), range, after)) {
                 for (int n = 0; n < pageSize && scan.hasNext(); n++) {
                   GroupScan.Item item = scan.next();
                   got.add(render(item));
@@ -113,10 +121,77 @@ class GroupScanTest {
         assertThat(scan.next().stream().id()).isEqualTo(1);
       }
     }
-    assertThat(tested.get()).as("messages tested for a page of 100").isLessThan(4 * GroupScan.BUDGET);
+    assertThat(tested.get()).as("messages tested for a page of 100").isLessThan(4 * MergeSettings.DEFAULTS.budget());
+  }
+
+  /** The pool's workers stop when a page is done: they do not read on to the end of the range. */
+  @Test
+  void closingAParallelMergeStopsItsWorkers() {
+    List<LogStreamMeta> streams = new ArrayList<>();
+    for (long id = 1; id <= 3; id++) {
+      streams.add(Group.write(store, id, 50_000, i -> i % 1000 == 0 ? "hit " + i : "miss " + i));
+    }
+    AtomicLong tested = new AtomicLong();
+    MessageFilter slowHits =
+        (buf, offset, length) -> {
+          tested.incrementAndGet();
+          LockSupport.parkNanos(20_000); // 150,000 events: three seconds per worker to the end
+          return buf[offset] == 'h';
+        };
+    ScanRange range = ScanRange.all().filtered(slowHits);
+    MergeSettings parallel = MergeSettings.DEFAULTS.withMinParallelBytes(0);
+    try (GroupScan scan = new GroupScan(store, streams, range, Optional.empty(), POOL, parallel)) {
+      for (int n = 0; n < 3; n++) {
+        scan.next();
+      }
+    }
+    long atClose = tested.get();
+    LockSupport.parkNanos(300_000_000L);
+    assertThat(tested.get() - atClose).as("messages tested after close").isLessThanOrEqualTo(POOL.threads());
+    assertThat(atClose).as("messages tested for a page of 3").isLessThan(150_000);
+  }
+
+  /** A failure in a worker reaches the merging thread, and every scan is still released. */
+  @Test
+  void aWorkerFailureReachesTheMerge() {
+    List<LogStreamMeta> streams = new ArrayList<>();
+    streams.add(Group.write(store, 1, 5000, i -> "ok " + i));
+    streams.add(Group.write(store, 2, 5000, i -> i == 4000 ? "boom" : "ok " + i));
+    MessageFilter explodes =
+        (buf, offset, length) -> {
+          if (buf[offset] == 'b') {
+            throw new IllegalStateException("filter failed");
+          }
+          return true;
+        };
+    ScanRange range = ScanRange.all().filtered(explodes);
+    MergeSettings parallel = MergeSettings.DEFAULTS.withMinParallelBytes(0);
+    try (GroupScan scan = new GroupScan(store, streams, range, Optional.empty(), POOL, parallel)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> {
+                while (scan.hasNext()) {
+                  scan.next();
+                }
+              })
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("filter failed");
+    }
   }
 
   // ---- helpers ----
+
+  /** A merge read on this thread or, as often, on the pool with tiny settings; both must agree. */
+  private GroupScan open(Random random, List<LogStreamMeta> streams, ScanRange range, Optional<GroupScan.Resume> after) {
+    int budget = 1 + random.nextInt(random.nextBoolean() ? 4 : 2000);
+    if (random.nextBoolean()) {
+      return new GroupScan(store, streams, range, after, ScanWorkers.none(), MergeSettings.DEFAULTS.withBudget(budget));
+    }
+    MergeSettings tiny =
+        new MergeSettings(
+            budget, 1 + random.nextInt(4), 1 + random.nextInt(8), 1 + random.nextInt(300),
+            random.nextInt(50_000), 0, 1 + random.nextInt(4), 1);
+    return new GroupScan(store, streams, range, after, POOL, tiny);
+  }
 
   private static void seeded(String name, Body body) throws Exception {
     long seed = SEED ^ name.hashCode();

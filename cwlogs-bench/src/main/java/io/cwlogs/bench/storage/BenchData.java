@@ -54,6 +54,9 @@ final class BenchData {
     return batch;
   }
 
+  /** The first timestamp of {@link #fillGroup}'s events (2025-11-21, 12:00 UTC). */
+  private static final long START = 1_763_726_400_000L;
+
   /** One in this many events of {@link #fillGroup} carries the rare term. */
   static final int RARE_EVERY = 10_000;
 
@@ -95,27 +98,29 @@ final class BenchData {
    */
   static List<LogStreamMeta> fillGroup(LogStore store, long groupId, int streams, int perStream, String rare) {
     byte[][] pool = applicationLog(2 * RARE_EVERY, 42, rare);
-    long start = 1_763_726_400_000L;
-    long[] bytes = new long[streams];
     long sequence = 0;
     for (int written = 0; written < perStream; written += BATCH) {
       for (int s = 0; s < streams; s++) {
         List<StoredEvent> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
-          long timestamp = start + (written + i) / 25;
+          long timestamp = START + (written + i) / 25;
           byte[] message = pool[(int) (sequence % pool.length)];
-          bytes[s] += message.length;
           batch.add(new StoredEvent(timestamp, sequence++, timestamp + 20, message));
         }
         store.append(new StreamKey(groupId, s + 1), batch, "streams", "s" + s, new byte[1]);
       }
     }
+    return groupMeta(groupId, streams, perStream);
+  }
+
+  /** The streams' metadata after {@link #fillGroup}, as the catalog would hold it. */
+  static List<LogStreamMeta> groupMeta(long groupId, int streams, int perStream) {
     List<LogStreamMeta> metas = new ArrayList<>();
     for (int s = 0; s < streams; s++) {
       metas.add(
           new LogStreamMeta(
-              groupId, s + 1, "stream-" + s, start, perStream, start, start + (perStream - 1) / 25,
-              start, bytes[s], sequence));
+              groupId, s + 1, "stream-" + s, START, perStream, START, START + (perStream - 1) / 25,
+              START, (long) perStream * MESSAGE_BYTES, (long) streams * perStream));
     }
     return metas;
   }

@@ -2,6 +2,7 @@ package io.cwlogs.bench.storage;
 
 import io.cwlogs.core.GroupScan;
 import io.cwlogs.core.LogStreamMeta;
+import io.cwlogs.core.ScanWorkers;
 import io.cwlogs.core.spi.EventScan;
 import io.cwlogs.core.spi.ScanRange;
 import io.cwlogs.core.spi.StoredEvent;
@@ -41,6 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       matches.
  *   <li>{@code mergeFiltered}: FilterLogEvents' new path on one thread: {@link GroupScan} over filtered
  *       scans.
+ *   <li>{@code mergeParallel}: FilterLogEvents' new path as the server runs it: the streams, cut into
+ *       time slices, scanned on {@link ScanWorkers} (one thread per core) while this thread merges.
  * </ul>
  *
  * <p>Run (from the repository root; the set-up writes and compacts 400 MB, about a minute):
@@ -67,6 +70,7 @@ public class FilterScanBenchmark {
   private RocksLogStore store;
   private List<LogStreamMeta> streams;
   private FilterPattern pattern;
+  private ScanWorkers workers;
 
   @Setup(Level.Trial)
   public void fill() {
@@ -75,10 +79,12 @@ public class FilterScanBenchmark {
     streams = BenchData.fillGroup(store, GROUP, STREAMS, EVENTS / STREAMS, RARE);
     store.compactEvents(true);
     pattern = FilterPattern.compile(RARE);
+    workers = ScanWorkers.perCore();
   }
 
   @TearDown(Level.Trial)
   public void close() {
+    workers.close();
     store.close();
     BenchData.deleteRecursively(dir);
   }
@@ -135,6 +141,20 @@ public class FilterScanBenchmark {
     long matched = 0;
     ScanRange range = ScanRange.all().filtered(pattern::matches);
     try (GroupScan scan = new GroupScan(store, streams, range, Optional.empty())) {
+      while (scan.hasNext()) {
+        scan.next();
+        matched++;
+      }
+    }
+    return expect(matched);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public long mergeParallel() {
+    long matched = 0;
+    ScanRange range = ScanRange.all().filtered(pattern::matches);
+    try (GroupScan scan = new GroupScan(store, streams, range, Optional.empty(), workers)) {
       while (scan.hasNext()) {
         scan.next();
         matched++;
