@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,8 +28,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * FilterLogEvents' storage cost for a rare term: every event of a group of {@link #STREAMS} streams
- * ({@link #EVENTS} events of 200 bytes in all, realistic application-log text, 1 in 10,000 carrying
+ * FilterLogEvents' storage cost for a rare term: every event of a group of {@code streams} streams (4, or
+ * 1 for one big stream that only time slices can spread over the cores; {@link #EVENTS} events of 200
+ * bytes in all, realistic application-log text, 1 in 10,000 carrying
  * {@code FATAL}) in a compacted {@link RocksLogStore}, scanned oldest first and matched against the
  * pattern {@code FATAL}. Scores are events/s over the whole group; message bytes/s = score x 200.
  *
@@ -51,6 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * mvn -B -q -pl cwlogs-bench -am package -DskipTests
  * java -jar cwlogs-bench/target/benchmarks.jar FilterScanBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s -prof gc
+ * java -jar cwlogs-bench/target/benchmarks.jar 'FilterScanBenchmark.merge(Filtered|Parallel)' -p streams=1 ...
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -61,14 +64,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class FilterScanBenchmark {
 
-  static final int STREAMS = 4;
   static final int EVENTS = 2_000_000;
   private static final long GROUP = 11;
   private static final String RARE = "FATAL";
 
+  @Param({"4", "1"})
+  public int streams;
+
   private Path dir;
   private RocksLogStore store;
-  private List<LogStreamMeta> streams;
+  private List<LogStreamMeta> group;
   private FilterPattern pattern;
   private ScanWorkers workers;
 
@@ -76,7 +81,7 @@ public class FilterScanBenchmark {
   public void fill() {
     dir = BenchData.tempDir();
     store = RocksLogStore.open(dir);
-    streams = BenchData.fillGroup(store, GROUP, STREAMS, EVENTS / STREAMS, RARE);
+    group = BenchData.fillGroup(store, GROUP, streams, EVENTS / streams, RARE);
     store.compactEvents(true);
     pattern = FilterPattern.compile(RARE);
     workers = ScanWorkers.perCore();
@@ -93,7 +98,7 @@ public class FilterScanBenchmark {
   @OperationsPerInvocation(EVENTS)
   public long decodeThenMatch() {
     long matched = 0;
-    for (LogStreamMeta stream : streams) {
+    for (LogStreamMeta stream : group) {
       try (EventScan scan = store.scan(stream.key(), ScanRange.all())) {
         while (scan.hasNext()) {
           if (pattern.matches(scan.next().message())) {
@@ -109,7 +114,7 @@ public class FilterScanBenchmark {
   @OperationsPerInvocation(EVENTS)
   public long mergeThenMatch() {
     long matched = 0;
-    try (GroupScan scan = new GroupScan(store, streams, Long.MIN_VALUE, Long.MAX_VALUE, false, Optional.empty())) {
+    try (GroupScan scan = new GroupScan(store, group, Long.MIN_VALUE, Long.MAX_VALUE, false, Optional.empty())) {
       while (scan.hasNext()) {
         if (pattern.matches(scan.next().event().message())) {
           matched++;
@@ -124,7 +129,7 @@ public class FilterScanBenchmark {
   public long filteredScan() {
     long matched = 0;
     ScanRange range = ScanRange.all().filtered(pattern::matches);
-    for (LogStreamMeta stream : streams) {
+    for (LogStreamMeta stream : group) {
       try (EventScan scan = store.scan(stream.key(), range)) {
         while (scan.hasNext()) {
           scan.next();
@@ -140,7 +145,7 @@ public class FilterScanBenchmark {
   public long mergeFiltered() {
     long matched = 0;
     ScanRange range = ScanRange.all().filtered(pattern::matches);
-    try (GroupScan scan = new GroupScan(store, streams, range, Optional.empty())) {
+    try (GroupScan scan = new GroupScan(store, group, range, Optional.empty())) {
       while (scan.hasNext()) {
         scan.next();
         matched++;
@@ -154,7 +159,7 @@ public class FilterScanBenchmark {
   public long mergeParallel() {
     long matched = 0;
     ScanRange range = ScanRange.all().filtered(pattern::matches);
-    try (GroupScan scan = new GroupScan(store, streams, range, Optional.empty(), workers)) {
+    try (GroupScan scan = new GroupScan(store, group, range, Optional.empty(), workers)) {
       while (scan.hasNext()) {
         scan.next();
         matched++;
