@@ -1,5 +1,8 @@
 package io.cwlogs.core;
 
+import io.cwlogs.core.spi.ScanRange;
+import io.cwlogs.filter.FilterPattern;
+import io.cwlogs.filter.PatternKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +16,22 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.SearchedLogStream;
  * FilterLogEvents: a group's events over {@code [startTime, endTime]} (both inclusive), from all, some or
  * a prefix of its streams, merged by time and filtered by a pattern, a page at a time.
  *
+ * <p>The pattern goes into the storage scans ({@link io.cwlogs.core.spi.MessageFilter}), which test each
+ * message's bytes where they lie and decode only matches; over enough data the streams are scanned on
+ * every core ({@link ScanWorkers}) and merged here, and the scans stop as soon as the page is full.
+ *
  * <p>The token carries the last event's (timestamp, sequence, stream id) so the next page resumes exactly
- * after it, whatever arrived since.
+ * after it, whatever arrived since. A full page has one exactly when some event of the range, matching
+ * or not, follows its last one.
  */
 public final class EventSearch {
 
   private final Catalog catalog;
+  private final ScanWorkers workers;
 
-  public EventSearch(Catalog catalog) {
+  public EventSearch(Catalog catalog, ScanWorkers workers) {
     this.catalog = catalog;
+    this.workers = workers;
   }
 
   public void register(OperationTable table) {
@@ -36,7 +46,7 @@ public final class EventSearch {
       throw new InvalidParameterException(
           "logStreamNames and logStreamNamePrefix are mutually exclusive parameters.");
     }
-    EventFilter pattern = EventFilters.compile(Optional.ofNullable(request.filterPattern()).orElse(""));
+    FilterPattern pattern = EventFilters.pattern(Optional.ofNullable(request.filterPattern()).orElse(""));
     Optional<GroupScan.Resume> resume = Optional.ofNullable(request.nextToken()).map(EventSearch::parse);
     LogGroupMeta group = catalog.group(ctx.tenant(), groupName);
 
@@ -56,25 +66,28 @@ public final class EventSearch {
     long endInclusive = Optional.ofNullable(request.endTime()).orElse(Long.MAX_VALUE - 1);
     int limit = Optional.ofNullable(request.limit()).orElse(Limits.MAX_EVENTS_PER_PAGE);
 
+    ScanRange everything = new ScanRange(from, endInclusive + 1, false, Optional.empty());
+    // The store tests each message where it lies and decodes only matches; match-all needs no test.
+    ScanRange range = pattern.kind() == PatternKind.ALL ? everything : everything.filtered(pattern::matches);
+
     List<FilteredLogEvent> events = new ArrayList<>();
-    Optional<String> next = Optional.empty();
+    Optional<GroupScan.Item> last = Optional.empty();
     long bytes = 0;
-    try (GroupScan scan = new GroupScan(catalog.store(), streams, from, endInclusive + 1, false, resume)) {
+    try (GroupScan scan = new GroupScan(catalog.store(), streams, range, resume, workers)) {
       while (scan.hasNext()) {
         GroupScan.Item item = scan.next();
-        if (!pattern.matches(item.event().message())) {
-          continue;
-        }
         bytes += item.event().message().length + Limits.EVENT_OVERHEAD_BYTES;
         events.add(toOutput(item));
         if (events.size() >= limit || bytes >= Limits.MAX_PAGE_BYTES) {
-          if (scan.hasNext()) {
-            next = Optional.of(format(item));
-          }
+          last = Optional.of(item);
           break;
         }
       }
     }
+    // A full page gets a token when any event of the range, matching or not, follows its last one.
+    Optional<String> next =
+        last.filter(item -> GroupScan.anyEventAfter(catalog.store(), streams, range, item.resume()))
+            .map(EventSearch::format);
     // Deprecated by AWS: real responses carry an empty list, which some clients still read.
     List<SearchedLogStream> searchedStreams = List.of();
     return FilterLogEventsResponse.builder()

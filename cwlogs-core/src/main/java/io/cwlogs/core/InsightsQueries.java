@@ -77,11 +77,14 @@ public final class InsightsQueries implements AutoCloseable {
   private final Map<String, QueryRun> queries = new ConcurrentHashMap<>();
   private volatile Settings settings;
 
-  public InsightsQueries(Catalog catalog, LongSupplier clock, Settings settings) {
+  /**
+   * @param workers where queries' scans read ahead; the caller owns and closes them
+   */
+  public InsightsQueries(Catalog catalog, LongSupplier clock, Settings settings, ScanWorkers workers) {
     this.catalog = catalog;
     this.clock = clock;
     this.settings = settings;
-    this.runner = new QueryRunner(catalog, clock);
+    this.runner = new QueryRunner(catalog, clock, workers);
     AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(

@@ -53,6 +53,7 @@ public final class LogsService implements AutoCloseable {
   private final MetricEmitter metrics;
   private final ExportTasks exports;
   private final InsightsQueries insights;
+  private final ScanWorkers scanWorkers = ScanWorkers.perCore();
 
   public LogsService(LogStore store, Clock clock, Options options) {
     this.catalog = new Catalog(store);
@@ -72,10 +73,10 @@ public final class LogsService implements AutoCloseable {
     this.exports = new ExportTasks(catalog, options.exportStore(), clock::millis);
     exports.register(operations);
     new EventReads(catalog).register(operations);
-    new EventSearch(catalog).register(operations);
+    new EventSearch(catalog, scanWorkers).register(operations);
     new Tags(catalog).register(operations);
     new MetricFilters(catalog, metricFilters).register(operations);
-    this.insights = new InsightsQueries(catalog, clock::millis, InsightsQueries.Settings.defaults());
+    this.insights = new InsightsQueries(catalog, clock::millis, InsightsQueries.Settings.defaults(), scanWorkers);
     insights.register(operations);
     new LogRecords(catalog).register(operations);
     new QueryDefinitions(catalog).register(operations);
@@ -186,5 +187,6 @@ public final class LogsService implements AutoCloseable {
     delivery.close();
     exports.close();
     insights.close();
+    scanWorkers.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.cwlogs.core;
 
+import io.cwlogs.core.spi.ScanRange;
 import io.cwlogs.insights.QueryEvent;
 import io.cwlogs.insights.QueryExecution;
 import java.time.Duration;
@@ -16,8 +17,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus;
 
 /**
  * The scan behind one Insights query, run on a pool thread: every stream of the query's groups that
- * can hold events of the range, merged newest first by {@link GroupScan}, fed to the query's
- * execution until it wants no more, the range ends, the query is stopped or it times out.
+ * can hold events of the range, merged newest first by {@link GroupScan} (read ahead on the
+ * {@link ScanWorkers} when the range holds enough data), fed to the query's execution until it wants
+ * no more, the range ends, the query is stopped or it times out.
  *
  * <p>The streams of all groups go into one merge (a stream's key carries its group), so rows without
  * a {@code sort} come newest first across groups, as AWS's default order is. Streams whose first/last
@@ -33,10 +35,12 @@ final class QueryRunner {
 
   private final Catalog catalog;
   private final LongSupplier wallClock;
+  private final ScanWorkers workers;
 
-  QueryRunner(Catalog catalog, LongSupplier wallClock) {
+  QueryRunner(Catalog catalog, LongSupplier wallClock, ScanWorkers workers) {
     this.catalog = catalog;
     this.wallClock = wallClock;
+    this.workers = workers;
   }
 
   /** Runs the query to its end; never throws. */
@@ -56,8 +60,9 @@ final class QueryRunner {
         groups.put(group.id(), group);
         catalog.forEachStream(query.tenant, group.id(), streams::add);
       }
-      try (GroupScan scan =
-          new GroupScan(catalog.store(), streams, query.from, query.toExclusive, true, Optional.empty())) {
+      // With enough data, workers read and decode the streams ahead while this thread runs the query.
+      ScanRange range = new ScanRange(query.from, query.toExclusive, true, Optional.empty());
+      try (GroupScan scan = new GroupScan(catalog.store(), streams, range, Optional.empty(), workers)) {
         long n = 0;
         while (scan.hasNext()) {
           if (!query.isActive()) {

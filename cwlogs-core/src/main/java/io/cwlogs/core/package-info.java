@@ -14,6 +14,12 @@
  * {@link io.cwlogs.core.PutLogEventsValidator} with the generic validation's exact errors; the SDK request
  * is converted into the same batch, so {@code EventIngest} has one implementation.
  *
+ * <p>Searching: {@link io.cwlogs.core.GroupScan} merges a group's streams by (timestamp, sequence, stream
+ * id) over storage scans that apply the filter pattern to raw message bytes; {@code ScanPlan} cuts big
+ * ranges into per-stream time slices that {@code ReadAheadSource}s scan on the shared
+ * {@link io.cwlogs.core.ScanWorkers} pool (one thread per core), and {@code SourceHeap} merges them
+ * without allocating per event.
+ *
  * <p>Metadata (groups, streams) are JSON documents in the store, read and written through
  * {@link io.cwlogs.core.Catalog}; events are appended per stream together with the stream's updated
  * document. Errors are {@link io.cwlogs.core.LogsException} subclasses named after AWS's error codes;

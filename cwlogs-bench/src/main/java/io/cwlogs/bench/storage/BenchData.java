@@ -1,6 +1,9 @@
 package io.cwlogs.bench.storage;
 
+import io.cwlogs.core.LogStreamMeta;
+import io.cwlogs.core.spi.LogStore;
 import io.cwlogs.core.spi.StoredEvent;
+import io.cwlogs.core.spi.StreamKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +52,77 @@ final class BenchData {
           new StoredEvent(timestamp, firstSequence + i, timestamp + 20, messages[i % messages.length]));
     }
     return batch;
+  }
+
+  /** The first timestamp of {@link #fillGroup}'s events (2025-11-21, 12:00 UTC). */
+  private static final long START = 1_763_726_400_000L;
+
+  /** One in this many events of {@link #fillGroup} carries the rare term. */
+  static final int RARE_EVERY = 10_000;
+
+  private static final String[] PADDING = {
+    "user=", "session=", "request_id=", "latency_ms=", "region=eu-west-1", "cache=hit", "cache=miss",
+    "db_ms=", "items=", "retry=", "status=ok", "tenant=", "shard=", "bytes=", "queue=orders", "attempt="
+  };
+
+  /**
+   * {@code count} application-log lines of {@link #MESSAGE_BYTES} bytes, shaped like the load
+   * generator's {@code --shape text --padding words}; those whose index is a multiple of
+   * {@link #RARE_EVERY} have the level {@code rare} instead of INFO or WARN.
+   */
+  static byte[][] applicationLog(int count, long seed, String rare) {
+    Random random = new Random(seed);
+    byte[][] messages = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      String level = i % RARE_EVERY == 0 ? rare : random.nextInt(10) == 0 ? "WARN" : "INFO";
+      StringBuilder text =
+          new StringBuilder(
+              "2026-11-21T12:00:00.000Z " + level + " [worker-" + random.nextInt(16)
+                  + "] c.e.OrderService - order " + random.nextInt(1_000_000) + " processed for customer "
+                  + random.nextInt(100_000) + " ");
+      while (text.length() < MESSAGE_BYTES) {
+        text.append(PADDING[random.nextInt(PADDING.length)]).append(random.nextInt(1000)).append(' ');
+      }
+      text.setLength(MESSAGE_BYTES);
+      messages[i] = text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+    return messages;
+  }
+
+  /**
+   * Writes {@code perStream} application-log events to each of {@code streams} streams of a group, in
+   * interleaved batches whose timestamps overlap across streams (about 25 events per millisecond per
+   * stream, as a busy service writes), exactly one in {@link #RARE_EVERY} carrying {@code rare}.
+   *
+   * @return the streams' metadata, as the catalog would hold it after these writes
+   */
+  static List<LogStreamMeta> fillGroup(LogStore store, long groupId, int streams, int perStream, String rare) {
+    byte[][] pool = applicationLog(2 * RARE_EVERY, 42, rare);
+    long sequence = 0;
+    for (int written = 0; written < perStream; written += BATCH) {
+      for (int s = 0; s < streams; s++) {
+        List<StoredEvent> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+          long timestamp = START + (written + i) / 25;
+          byte[] message = pool[(int) (sequence % pool.length)];
+          batch.add(new StoredEvent(timestamp, sequence++, timestamp + 20, message));
+        }
+        store.append(new StreamKey(groupId, s + 1), batch, "streams", "s" + s, new byte[1]);
+      }
+    }
+    return groupMeta(groupId, streams, perStream);
+  }
+
+  /** The streams' metadata after {@link #fillGroup}, as the catalog would hold it. */
+  static List<LogStreamMeta> groupMeta(long groupId, int streams, int perStream) {
+    List<LogStreamMeta> metas = new ArrayList<>();
+    for (int s = 0; s < streams; s++) {
+      metas.add(
+          new LogStreamMeta(
+              groupId, s + 1, "stream-" + s, START, perStream, START, START + (perStream - 1) / 25,
+              START, (long) perStream * MESSAGE_BYTES, (long) streams * perStream));
+    }
+    return metas;
   }
 
   static Path tempDir() {

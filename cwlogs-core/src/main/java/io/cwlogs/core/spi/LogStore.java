@@ -41,7 +41,11 @@ public interface LogStore extends AutoCloseable {
    */
   void append(StreamKey stream, List<StoredEvent> events, String docScope, String docId, byte[] doc);
 
-  /** Opens a scan over one stream's events. */
+  /**
+   * Opens a scan over one stream's events: those of the range, in its direction, after its position and
+   * passing its message filter, if it has them. The scan reads lazily; nothing is read before the first
+   * call on it.
+   */
   EventScan scan(StreamKey stream, ScanRange range);
 
   /** Deletes the stream's events whose timestamp is before {@code cutoffTimestamp}. */

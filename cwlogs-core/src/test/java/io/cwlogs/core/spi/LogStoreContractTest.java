@@ -366,6 +366,247 @@ public abstract class LogStoreContractTest {
         });
   }
 
+  // ---- filtered scans ----
+
+  @Test
+  void filteredScansMatchTheModel() throws Exception {
+    seeded(
+        "filteredScans",
+        random -> {
+          Model model = new Model();
+          StreamKey[] streams = streams(random, 4);
+          fill(random, model, streams, 3000);
+          for (int q = 0; q < 300; q++) {
+            StreamKey stream = streams[random.nextInt(streams.length)];
+            ScanRange range = randomRange(random, model.events(stream)).filtered(randomFilter(random));
+            assertThat(render(scan(stream, range)))
+                .as("%s %s", stream, range)
+                .containsExactlyElementsOf(render(model.scan(stream, range)));
+          }
+        });
+  }
+
+  @Test
+  void filteredPagingWithResumeAfterVisitsEveryMatchOnce() throws Exception {
+    seeded(
+        "filteredPaging",
+        random -> {
+          Model model = new Model();
+          StreamKey[] streams = streams(random, 2);
+          fill(random, model, streams, 800);
+          for (StreamKey stream : streams) {
+            for (boolean descending : new boolean[] {false, true}) {
+              MessageFilter filter = randomFilter(random);
+              ScanRange whole = new ScanRange(-500, 500, descending, Optional.empty()).filtered(filter);
+              ScanRange range = whole;
+              List<StoredEvent> pages = new ArrayList<>();
+              for (int guard = model.events(stream).size() + 1; guard >= 0; guard--) {
+                assertThat(guard).as("resume-after makes progress").isPositive();
+                List<StoredEvent> page = new ArrayList<>();
+                try (EventScan scan = store.scan(stream, range)) {
+                  for (int n = 1 + random.nextInt(20); n > 0 && scan.hasNext(); n--) {
+                    page.add(scan.next());
+                  }
+                }
+                if (page.isEmpty()) {
+                  break;
+                }
+                pages.addAll(page);
+                range = range.resumingAfter(page.get(page.size() - 1).position());
+                assertThat(range.filter()).as("resuming keeps the filter").contains(filter);
+              }
+              assertThat(render(pages)).containsExactlyElementsOf(render(model.scan(stream, whole)));
+            }
+          }
+        });
+  }
+
+  /**
+   * {@link EventScan#advance} with small budgets returns the same events as {@code hasNext}, and each
+   * pause names a real position of the range that no earlier event passed and every later one is beyond.
+   */
+  @Test
+  void advanceGivesUpAfterItsBudgetAndSaysHowFarItLooked() throws Exception {
+    seeded(
+        "advance",
+        random -> {
+          Model model = new Model();
+          StreamKey[] streams = streams(random, 3);
+          fill(random, model, streams, 2000);
+          for (int q = 0; q < 100; q++) {
+            StreamKey stream = streams[random.nextInt(streams.length)];
+            ScanRange range = randomRange(random, model.events(stream)).filtered(randomFilter(random));
+            List<StoredEvent> everyEvent = model.scan(stream, range.unfiltered());
+            List<EventPosition> positions = everyEvent.stream().map(StoredEvent::position).toList();
+            int sign = range.descending() ? -1 : 1;
+            List<StoredEvent> got = new ArrayList<>();
+            EventPosition bound = null;
+            EventPosition last = null;
+            int budget = 1 + random.nextInt(5);
+            try (EventScan scan = store.scan(stream, range)) {
+              for (int guard = everyEvent.size() + 2; ; guard--) {
+                assertThat(guard).as("advance makes progress").isPositive();
+                EventScan.Step step = scan.advance(budget);
+                if (step == EventScan.Step.DONE) {
+                  assertThat(scan.hasNext()).isFalse();
+                  break;
+                }
+                if (step == EventScan.Step.READY) {
+                  StoredEvent e = scan.next();
+                  if (bound != null) {
+                    assertThat(sign * e.position().compareTo(bound)).as("beyond the pause").isPositive();
+                  }
+                  got.add(e);
+                  last = e.position();
+                  continue;
+                }
+                Optional<EventPosition> examined = scan.examined();
+                assertThat(examined).as("a pause says how far it looked").isPresent();
+                EventPosition at = examined.get();
+                assertThat(positions).as("a position of the range").contains(at);
+                if (last != null) {
+                  assertThat(sign * at.compareTo(last)).as("pauses move forward").isPositive();
+                }
+                int examinedNow = positions.indexOf(at) - (last == null ? -1 : positions.indexOf(last));
+                assertThat(examinedNow).as("at most the budget").isBetween(1, budget);
+                bound = at;
+                last = at;
+              }
+            }
+            assertThat(render(got)).as("%s", range).containsExactlyElementsOf(render(model.scan(stream, range)));
+          }
+        });
+  }
+
+  @Test
+  void theFilterSeesEachMessageExactly() throws Exception {
+    seeded(
+        "filterBytes",
+        random -> {
+          Model model = new Model();
+          StreamKey[] streams = streams(random, 2);
+          fill(random, model, streams, 500);
+          for (StreamKey stream : streams) {
+            List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            MessageFilter recorder =
+                (buf, offset, length) -> {
+                  seen.add(new String(buf, offset, length, StandardCharsets.UTF_8));
+                  return false;
+                };
+            boolean descending = random.nextBoolean();
+            ScanRange range = new ScanRange(Long.MIN_VALUE, Long.MAX_VALUE, descending, Optional.empty());
+            assertThat(scan(stream, range.filtered(recorder))).isEmpty();
+            assertThat(new java.util.HashSet<>(seen))
+                .isEqualTo(
+                    new java.util.HashSet<>(
+                        model.scan(stream, range).stream().map(e -> text(e.message())).toList()));
+          }
+        });
+  }
+
+  /** Messages from empty to the 1 MB event limit, so a store's read buffer must grow mid-scan. */
+  @Test
+  void filteredScansReadValuesOfEverySize() throws Exception {
+    seeded(
+        "bigValues",
+        random -> {
+          Model model = new Model();
+          StreamKey stream = new StreamKey(random.nextLong(), random.nextLong());
+          int[] sizes = {0, 1, 200, 1023, 1024, 1025, 4097, 70_000, 300_000, 1 << 20};
+          List<StoredEvent> batch = new ArrayList<>();
+          for (int i = 0; i < 60; i++) {
+            byte[] message = new byte[sizes[random.nextInt(sizes.length)]];
+            for (int b = 0; b < message.length; b++) {
+              message[b] = (byte) ('a' + random.nextInt(26));
+            }
+            if (message.length > 0 && random.nextBoolean()) {
+              message[message.length - 1] = 'Z'; // the filter below looks at the very end
+            }
+            batch.add(new StoredEvent(random.nextInt(100), i, i, message));
+            if (batch.size() == 6) {
+              store.append(stream, batch, "streams", "big", bytes("doc"));
+              batch.forEach(e -> model.add(stream, e));
+              batch = new ArrayList<>();
+            }
+          }
+          MessageFilter endsWithZ = (buf, offset, length) -> length > 0 && buf[offset + length - 1] == 'Z';
+          for (boolean descending : new boolean[] {false, true}) {
+            ScanRange all = new ScanRange(Long.MIN_VALUE, Long.MAX_VALUE, descending, Optional.empty());
+            for (ScanRange range : List.of(all, all.filtered(endsWithZ))) {
+              List<StoredEvent> got = scan(stream, range);
+              List<StoredEvent> expected = model.scan(stream, range);
+              assertThat(got).hasSameSizeAs(expected);
+              for (int i = 0; i < got.size(); i++) {
+                assertThat(got.get(i).position()).isEqualTo(expected.get(i).position());
+                assertThat(got.get(i).message()).isEqualTo(expected.get(i).message());
+              }
+            }
+          }
+        });
+  }
+
+  /** A close from another thread ends a long filtered scan at once instead of at the end of its range. */
+  @Test
+  void closeFromAnotherThreadEndsARunningScan() throws Exception {
+    StreamKey stream = new StreamKey(5, 5);
+    for (int b = 0; b < 10; b++) {
+      List<StoredEvent> batch = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        batch.add(event(b * 300 + i, b * 300 + i, "slow"));
+      }
+      store.append(stream, batch, "d", "s", bytes("x"));
+    }
+    CountDownLatch inside = new CountDownLatch(1);
+    MessageFilter slowAndNeverPasses =
+        (buf, offset, length) -> {
+          inside.countDown();
+          sleepQuietly(2); // 3,000 events: six seconds to the end of the range
+          return false;
+        };
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      EventScan scan = store.scan(stream, ScanRange.all().filtered(slowAndNeverPasses));
+      long start = System.nanoTime();
+      Future<Boolean> running = pool.submit(scan::hasNext);
+      inside.await();
+      scan.close();
+      assertThat(running.get()).isFalse();
+      assertThat((System.nanoTime() - start) / 1_000_000).as("ms until the scan ended").isLessThan(3000);
+      assertThat(scan.hasNext()).isFalse();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  protected static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Filters of different selectivity, each a function of the message bytes only. */
+  private static MessageFilter randomFilter(Random random) {
+    byte[] error = bytes("ERROR");
+    return switch (random.nextInt(6)) {
+      case 0 -> (buf, offset, length) -> true;
+      case 1 -> (buf, offset, length) -> false;
+      case 2 -> (buf, offset, length) -> length % 3 == 0;
+      case 3 -> (buf, offset, length) -> length > 0 && buf[offset] == 'G';
+      case 4 -> (buf, offset, length) -> length > 0 && buf[offset + length - 1] == ' ';
+      default ->
+          (buf, offset, length) -> {
+            for (int i = offset; i + error.length <= offset + length; i++) {
+              if (Arrays.equals(buf, i, i + error.length, error, 0, error.length)) {
+                return true;
+              }
+            }
+            return false;
+          };
+    };
+  }
+
   // ---- helpers ----
 
   private static StreamKey[] streams(Random random, int count) {
@@ -503,7 +744,9 @@ public abstract class LogStoreContractTest {
                 || (range.descending()
                     ? e.position().compareTo(range.after().get()) < 0
                     : e.position().compareTo(range.after().get()) > 0);
-        if (inRange && afterPosition) {
+        boolean passes =
+            range.filter().isEmpty() || range.filter().get().test(e.message(), 0, e.message().length);
+        if (inRange && afterPosition && passes) {
           result.add(e);
         }
       }

@@ -275,6 +275,7 @@ public final class RocksLogStore implements LogStore {
               upperSlice,
               db.newIterator(events, read),
               range.descending(),
+              range.filter().orElse(null),
               openScans::remove);
       openScans.add(scan);
       return scan;
@@ -362,8 +363,11 @@ public final class RocksLogStore implements LogStore {
 
   // ---- measurement (tests and tools) ----
 
-  /** Flushes memtables and compacts the events column family fully, as a long-lived store would be. */
-  void compactEvents(boolean fully) {
+  /**
+   * Flushes the events memtables and, if {@code fully}, compacts the events column family down to its
+   * bottommost level, where a long-lived store keeps most of its data (size tests and scan benchmarks).
+   */
+  public void compactEvents(boolean fully) {
     Lock open = enter();
     try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
       db.flush(flush, events);

@@ -132,6 +132,11 @@ final class StoreCodec {
   }
 
   static StoredEvent decodeEvent(byte[] key, byte[] value) {
+    return decodeEvent(key, value, value.length);
+  }
+
+  /** Decodes the event whose key is {@code key} and whose value is {@code value[0, valueLength)}. */
+  static StoredEvent decodeEvent(byte[] key, byte[] value, int valueLength) {
     long timestamp = getLong(key, 16);
     long sequence = getLong(key, 24);
     long zigzag = 0;
@@ -144,8 +149,17 @@ final class StoreCodec {
       }
     }
     long delta = (zigzag >>> 1) ^ -(zigzag & 1);
-    byte[] message = Arrays.copyOfRange(value, offset, value.length);
+    byte[] message = Arrays.copyOfRange(value, offset, valueLength);
     return new StoredEvent(timestamp, sequence, timestamp + delta, message);
+  }
+
+  /** Where the message starts in an encoded event value: the length of its varint header. */
+  static int messageOffset(byte[] value) {
+    int offset = 0;
+    while (value[offset++] < 0) {
+      // skip the varint's continuation bytes
+    }
+    return offset;
   }
 
   /**
