@@ -28,6 +28,11 @@ import org.rocksdb.WriteOptions;
  *
  * <p>Documents are small and read by key: 4 KiB blocks, LZ4, and a whole-key bloom filter.
  *
+ * <p>Every append also updates its stream's document, so the small documents memtable holds entries from
+ * every WAL file and would keep all of them alive until {@code max_total_wal_size} forces it to flush:
+ * that limit is set just above one events memtable, so the WAL holds about one memtable of raw events
+ * rather than four.
+ *
  * <p>Start-up reads only the MANIFEST and replays the WAL, which {@code max_total_wal_size} and the
  * memtable size bound; table files open lazily (bounded {@code max_open_files}) and stats are not
  * recomputed from every file at open.
@@ -50,7 +55,7 @@ final class Tuning implements AutoCloseable {
             .setCreateMissingColumnFamilies(true)
             .setMaxOpenFiles(options.maxOpenFiles())
             .setSkipStatsUpdateOnDbOpen(true)
-            .setMaxTotalWalSize(4 * options.writeBufferBytes())
+            .setMaxTotalWalSize(options.writeBufferBytes() + options.writeBufferBytes() / 2)
             .setWalBytesPerSync(1 << 20)
             .setBytesPerSync(1 << 20)
             .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors() / 2))
