@@ -3,9 +3,6 @@ package io.cwlogs.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
-import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
 
 /**
  * Validates a {@link PutLogEventsBatch} exactly as {@link LogsService#execute} validates the SDK's
@@ -27,8 +24,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
 public final class PutLogEventsValidator {
 
   private static final String OPERATION = "PutLogEvents";
-  private static final List<String> MEMBERS =
-      List.of("logGroupName", "logStreamName", "logEvents", "sequenceToken", "entity");
 
   private final RequestValidator model;
   private final String requestShape;
@@ -41,8 +36,6 @@ public final class PutLogEventsValidator {
   private final double messageMax;
   private final boolean messageRequired;
   private final boolean lengthFromBytes;
-  /** The request's members in the SDK's order, which is the order the generic validation reports them. */
-  private final List<String> memberOrder;
 
   public PutLogEventsValidator(RequestValidator model) {
     this.model = model;
@@ -63,11 +56,7 @@ public final class PutLogEventsValidator {
     this.messageRequired = message.required();
     // A non-empty string has at least one byte and one UTF-16 unit, and the byte count is never smaller.
     this.lengthFromBytes = messageMin <= 1 && messageMax == Double.POSITIVE_INFINITY;
-    this.memberOrder = sdkNames(PutLogEventsRequest.builder().build().sdkFields());
-    if (!memberOrder.containsAll(MEMBERS) || memberOrder.size() != MEMBERS.size()
-        || !sdkNames(InputLogEvent.builder().build().sdkFields()).equals(List.of("timestamp", "message"))) {
-      throw unsupported("the SDK's PutLogEventsRequest members changed: " + memberOrder);
-    }
+    PutLogEventsBatch.requireSdkShape();
   }
 
   /**
@@ -75,24 +64,15 @@ public final class PutLogEventsValidator {
    * for a name over 512 bytes, then for every violated model constraint.
    */
   public void validate(PutLogEventsBatch batch) {
-    for (String member : memberOrder) {
-      switch (member) {
-        case "logGroupName" -> batch.logGroupName().ifPresent(LogsService::checkNameLength);
-        case "logStreamName" -> batch.logStreamName().ifPresent(LogsService::checkNameLength);
-        default -> {}
-      }
-    }
+    // The members in PutLogEventsBatch.MEMBERS' order, the order the generic validation reports them.
+    batch.logGroupName().ifPresent(LogsService::checkNameLength);
+    batch.logStreamName().ifPresent(LogsService::checkNameLength);
     List<String> errors = new ArrayList<>(0);
-    for (String member : memberOrder) {
-      switch (member) {
-        case "logGroupName" -> checkMember(member, batch.logGroupName(), errors);
-        case "logStreamName" -> checkMember(member, batch.logStreamName(), errors);
-        case "logEvents" -> checkEvents(batch.logEvents(), errors);
-        case "sequenceToken" -> checkMember(member, batch.sequenceToken(), errors);
-        case "entity" -> checkMember(member, batch.entity(), errors);
-        default -> throw unsupported("unknown member " + member);
-      }
-    }
+    checkMember("logGroupName", batch.logGroupName(), errors);
+    checkMember("logStreamName", batch.logStreamName(), errors);
+    checkEvents(batch.logEvents(), errors);
+    checkMember("sequenceToken", batch.sequenceToken(), errors);
+    checkMember("entity", batch.entity(), errors);
     RequestValidator.throwIfAny(errors);
   }
 
@@ -148,10 +128,6 @@ public final class PutLogEventsValidator {
       }
     }
     return units;
-  }
-
-  private static List<String> sdkNames(List<SdkField<?>> fields) {
-    return fields.stream().map(SdkField::locationName).toList();
   }
 
   private static IllegalStateException unsupported(String what) {

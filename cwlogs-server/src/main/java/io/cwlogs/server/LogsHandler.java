@@ -104,17 +104,16 @@ public final class LogsHandler extends Handler.Abstract {
         throw new UnknownOperationException("");
       }
       Tenant tenant = authenticator.authenticate(signedRequest(request, path, body), Instant.now());
+      RequestContext ctx = new RequestContext(tenant, requestId, service.now());
       byte[] answer;
       if (operation.equals(PUT_LOG_EVENTS)) {
         // The ingest hot path: no JSON tree and no SDK objects per event, same answers (PutLogEventsDecoder).
         PutLogEventsBatch batch = putLogEventsDecoder.decode(body);
-        answer = codec.encode(service.putLogEvents(new RequestContext(tenant, requestId, service.now()), batch));
+        answer = codec.encode(service.putLogEvents(ctx, batch));
       } else {
         Class<? extends SdkPojo> type =
             service.requestType(operation).orElseThrow(() -> new io.cwlogs.core.NotImplementedException(target.substring(TARGET_PREFIX.length())));
-        SdkPojo decoded = codec.decode(body, type);
-        RequestContext ctx = new RequestContext(tenant, requestId, service.now());
-        answer = codec.encode(service.execute(operation, ctx, decoded));
+        answer = codec.encode(service.execute(operation, ctx, codec.decode(body, type)));
       }
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-amz-json-1.1");

@@ -6,12 +6,10 @@ import io.cwlogs.core.LogEventArrays;
 import io.cwlogs.core.PutLogEventsBatch;
 import io.cwlogs.core.SerializationException;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.cloudwatchlogs.model.Entity;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
 
 /**
@@ -43,10 +41,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
  */
 public final class PutLogEventsDecoder {
 
-  /** The SDK's members of PutLogEventsRequest, in its order; the constructor checks it still is. */
-  private static final List<String> MEMBERS =
-      List.of("logGroupName", "logStreamName", "logEvents", "sequenceToken", "entity");
-
   private static final int INITIAL_CAPACITY = 64;
 
   private final JsonCodec codec;
@@ -54,14 +48,9 @@ public final class PutLogEventsDecoder {
 
   public PutLogEventsDecoder(JsonCodec codec) {
     this.codec = codec;
-    List<SdkField<?>> fields = PutLogEventsRequest.builder().build().sdkFields();
-    List<String> eventFields =
-        InputLogEvent.builder().build().sdkFields().stream().map(SdkField::locationName).toList();
-    if (!fields.stream().map(SdkField::locationName).toList().equals(MEMBERS)
-        || !eventFields.equals(List.of("timestamp", "message"))) {
-      throw new IllegalStateException("the SDK's PutLogEventsRequest changed; update PutLogEventsDecoder");
-    }
-    this.entityField = fields.get(MEMBERS.indexOf("entity"));
+    PutLogEventsBatch.requireSdkShape();
+    this.entityField =
+        PutLogEventsRequest.builder().build().sdkFields().get(PutLogEventsBatch.MEMBERS.indexOf("entity"));
   }
 
   /**
@@ -106,8 +95,8 @@ public final class PutLogEventsDecoder {
         default -> codec.readTree(p); // unknown: parsed as the tree would parse it, then ignored
       }
     }
-    // A remembered failure is thrown by get(); arguments are evaluated left to right, so in MEMBERS'
-    // order, as the generic codec fails on the first bad member it decodes.
+    // A remembered failure is thrown by get(); arguments are evaluated left to right, so in the order of
+    // PutLogEventsBatch.MEMBERS, as the generic codec fails on the first bad member it decodes.
     return new PutLogEventsBatch(group.get(), stream.get(), events.get(), token.get(), entity.get());
   }
 
