@@ -30,11 +30,19 @@ public interface EventScan extends Iterator<StoredEvent>, AutoCloseable {
   /**
    * Looks for the next event, examining at most {@code maxExamined} stored events (at least one).
    *
-   * <p>A store that cannot stop part way may look as far as {@link #hasNext} does and never answer
-   * {@link Step#PAUSED}; that is what this default does.
+   * <p>A store that cannot stop part way may look as far as it must and never answer
+   * {@link Step#PAUSED}.
    */
-  default Step advance(int maxExamined) {
-    return hasNext() ? Step.READY : Step.DONE;
+  Step advance(int maxExamined);
+
+  /** Whether there is a next event: advances, however far it takes, until one is ready or none is left. */
+  @Override
+  default boolean hasNext() {
+    Step step;
+    do {
+      step = advance(Integer.MAX_VALUE);
+    } while (step == Step.PAUSED);
+    return step == Step.READY;
   }
 
   /**

@@ -162,14 +162,6 @@ public final class MemoryLogStore implements LogStore {
       return Step.PAUSED;
     }
 
-    @Override
-    public boolean hasNext() {
-      Step step;
-      do {
-        step = advance(Integer.MAX_VALUE);
-      } while (step == Step.PAUSED);
-      return step == Step.READY;
-    }
 
     @Override
     public synchronized StoredEvent next() {

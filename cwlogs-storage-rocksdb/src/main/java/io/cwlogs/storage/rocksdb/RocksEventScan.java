@@ -148,14 +148,6 @@ final class RocksEventScan implements EventScan {
     }
   }
 
-  @Override
-  public boolean hasNext() {
-    Step step;
-    do {
-      step = advance(Integer.MAX_VALUE);
-    } while (step == Step.PAUSED);
-    return step == Step.READY;
-  }
 
   @Override
   public synchronized StoredEvent next() {
