@@ -263,22 +263,8 @@ public abstract class LogStoreContractTest {
           for (StreamKey stream : streams) {
             for (boolean descending : new boolean[] {false, true}) {
               ScanRange range = new ScanRange(-500, 500, descending, Optional.empty());
-              List<StoredEvent> pages = new ArrayList<>();
-              // A store that does not resume strictly after the position would loop forever.
-              for (int guard = model.events(stream).size() + 1; guard >= 0; guard--) {
-                assertThat(guard).as("resume-after makes progress").isPositive();
-                List<StoredEvent> page = new ArrayList<>();
-                try (EventScan scan = store.scan(stream, range)) {
-                  for (int n = 1 + random.nextInt(50); n > 0 && scan.hasNext(); n--) {
-                    page.add(scan.next());
-                  }
-                }
-                if (page.isEmpty()) {
-                  break;
-                }
-                pages.addAll(page);
-                range = range.resumingAfter(page.get(page.size() - 1).position());
-              }
+              List<StoredEvent> pages =
+                  readInPages(stream, range, model.events(stream).size(), () -> 1 + random.nextInt(50));
               assertThat(render(pages))
                   .containsExactlyElementsOf(
                       render(model.scan(stream, new ScanRange(-500, 500, descending, Optional.empty()))));
@@ -398,23 +384,8 @@ public abstract class LogStoreContractTest {
             for (boolean descending : new boolean[] {false, true}) {
               MessageFilter filter = randomFilter(random);
               ScanRange whole = new ScanRange(-500, 500, descending, Optional.empty()).filtered(filter);
-              ScanRange range = whole;
-              List<StoredEvent> pages = new ArrayList<>();
-              for (int guard = model.events(stream).size() + 1; guard >= 0; guard--) {
-                assertThat(guard).as("resume-after makes progress").isPositive();
-                List<StoredEvent> page = new ArrayList<>();
-                try (EventScan scan = store.scan(stream, range)) {
-                  for (int n = 1 + random.nextInt(20); n > 0 && scan.hasNext(); n--) {
-                    page.add(scan.next());
-                  }
-                }
-                if (page.isEmpty()) {
-                  break;
-                }
-                pages.addAll(page);
-                range = range.resumingAfter(page.get(page.size() - 1).position());
-                assertThat(range.filter()).as("resuming keeps the filter").contains(filter);
-              }
+              List<StoredEvent> pages =
+                  readInPages(stream, whole, model.events(stream).size(), () -> 1 + random.nextInt(20));
               assertThat(render(pages)).containsExactlyElementsOf(render(model.scan(stream, whole)));
             }
           }
@@ -776,4 +747,32 @@ public abstract class LogStoreContractTest {
       streams.keySet().removeIf(s -> s.groupId() == groupId);
     }
   }
+
+  /**
+   * Reads a range a page at a time, each page a new scan resuming after the last event of the one before,
+   * until a page is empty. Asserts that every resume makes progress (a store that does not resume strictly
+   * after the position would loop forever) and keeps the range's filter.
+   */
+  private List<StoredEvent> readInPages(
+      StreamKey stream, ScanRange start, int events, java.util.function.IntSupplier pageSize) {
+    ScanRange range = start;
+    List<StoredEvent> pages = new ArrayList<>();
+    for (int guard = events + 1; guard >= 0; guard--) {
+      assertThat(guard).as("resume-after makes progress").isPositive();
+      List<StoredEvent> page = new ArrayList<>();
+      try (EventScan scan = store.scan(stream, range)) {
+        for (int n = pageSize.getAsInt(); n > 0 && scan.hasNext(); n--) {
+          page.add(scan.next());
+        }
+      }
+      if (page.isEmpty()) {
+        return pages;
+      }
+      pages.addAll(page);
+      range = range.resumingAfter(page.get(page.size() - 1).position());
+      assertThat(range.filter()).as("resuming keeps the filter").isEqualTo(start.filter());
+    }
+    return pages;
+  }
+
 }
