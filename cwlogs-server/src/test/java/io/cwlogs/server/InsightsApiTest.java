@@ -142,15 +142,6 @@ class InsightsApiTest extends ServerTestBase {
     return RENDERED.format(Instant.ofEpochMilli(base + offset));
   }
 
-  static void assertAwsError(Runnable call, Class<? extends AwsServiceException> type, String message) {
-    assertThatThrownBy(call::run)
-        .isInstanceOf(type)
-        .satisfies(e -> {
-          AwsServiceException aws = (AwsServiceException) e;
-          assertThat(aws.statusCode()).isEqualTo(400);
-          assertThat(aws.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
-  }
 
   // ---- queries ----
 

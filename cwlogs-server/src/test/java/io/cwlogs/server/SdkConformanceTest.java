@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
@@ -54,16 +53,6 @@ class SdkConformanceTest extends ServerTestBase {
     return events;
   }
 
-  static void assertAwsError(Runnable call, Class<? extends AwsServiceException> type, String message) {
-    assertThatThrownBy(call::run)
-        .isInstanceOf(type)
-        .satisfies(e -> {
-          AwsServiceException aws = (AwsServiceException) e;
-          assertThat(aws.statusCode()).isEqualTo(400);
-          assertThat(aws.awsErrorDetails().errorMessage()).isEqualTo(message);
-          assertThat(aws.requestId()).isNotBlank();
-        });
-  }
 
   @Test
   void createDescribeAndDeleteLogGroup() {

@@ -1,7 +1,11 @@
 package io.cwlogs.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
@@ -24,5 +28,17 @@ abstract class ServerTestBase {
   static void stopServer() throws Exception {
     logs.close();
     server.close();
+  }
+
+  /** The call fails as AWS fails it: that exception type, HTTP 400, exactly that message, a request id. */
+  static void assertAwsError(Runnable call, Class<? extends AwsServiceException> type, String message) {
+    assertThatThrownBy(call::run)
+        .isInstanceOf(type)
+        .satisfies(e -> {
+          AwsServiceException aws = (AwsServiceException) e;
+          assertThat(aws.statusCode()).isEqualTo(400);
+          assertThat(aws.awsErrorDetails().errorMessage()).isEqualTo(message);
+          assertThat(aws.requestId()).isNotBlank();
+        });
   }
 }
