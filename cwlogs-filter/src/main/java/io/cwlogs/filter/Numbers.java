@@ -30,35 +30,30 @@ final class Numbers {
       i++;
     }
     long mant = 0;
-    int digits = 0;
     int sig = 0;
     int exp10 = 0;
     boolean any = false;
-    while (i < end && h[i] >= '0' && h[i] <= '9') {
+    boolean frac = false;
+    for (; i < end; i++) {
+      int c = h[i];
+      if (c == '.' && !frac) {
+        frac = true;
+        continue;
+      }
+      if (c < '0' || c > '9') {
+        break;
+      }
       any = true;
       if (sig < 18) {
-        mant = mant * 10 + (h[i] - '0');
+        mant = mant * 10 + (c - '0');
         if (mant != 0) {
           sig++;
         }
-      } else {
-        exp10++;
-      }
-      digits++;
-      i++;
-    }
-    if (i < end && h[i] == '.') {
-      i++;
-      while (i < end && h[i] >= '0' && h[i] <= '9') {
-        any = true;
-        if (sig < 18) {
-          mant = mant * 10 + (h[i] - '0');
-          if (mant != 0) {
-            sig++;
-          }
+        if (frac) {
           exp10--;
         }
-        i++;
+      } else if (!frac) {
+        exp10++; // an integer digit beyond the 18 kept still scales the value
       }
     }
     if (!any) {
@@ -88,13 +83,10 @@ final class Numbers {
     if (i != end) {
       return Double.NaN;
     }
-    double v;
-    if (sig <= 15 && exp10 >= -22 && exp10 <= 22) {
-      v = exp10 >= 0 ? mant * POW10[exp10] : mant / POW10[-exp10];
-    } else {
-      v = Double.parseDouble(new String(h, off, end - off, StandardCharsets.ISO_8859_1));
-      return v; // sign already in the text
+    if (sig > 15 || exp10 < -22 || exp10 > 22) {
+      return Double.parseDouble(new String(h, off, end - off, StandardCharsets.ISO_8859_1));
     }
+    double v = exp10 >= 0 ? mant * POW10[exp10] : mant / POW10[-exp10];
     return neg ? -v : v;
   }
 

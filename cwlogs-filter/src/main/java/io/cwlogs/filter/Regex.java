@@ -125,14 +125,9 @@ final class Regex {
       return true;
     }
     for (int i = from; i < to; i++) {
-      int b = h[i];
-      int sym;
-      if (b >= 0) {
-        sym = b;
-      } else if ((b & 0xC0) == 0x80) {
-        continue; // continuation byte: part of the previous code point
-      } else {
-        sym = NON_ASCII;
+      int sym = symbol(h[i]);
+      if (sym < 0) {
+        continue;
       }
       if (step(cur, next, sym)) {
         return true;
@@ -157,14 +152,9 @@ final class Regex {
     }
     long[] m = masks;
     for (int i = from; i < to; i++) {
-      int b = h[i];
-      int sym;
-      if (b >= 0) {
-        sym = b;
-      } else if ((b & 0xC0) == 0x80) {
+      int sym = symbol(h[i]);
+      if (sym < 0) {
         continue;
-      } else {
-        sym = NON_ASCII;
       }
       long adv = cur & m[sym];
       cur = closure64(((adv & ~st) << 1) | (adv & st) | in, sk);
@@ -173,6 +163,17 @@ final class Regex {
       }
     }
     return (closure64(cur, sk | end[0]) & ac) != 0;
+  }
+
+  /**
+   * The automaton symbol for one UTF-8 byte: the ASCII code, {@link #NON_ASCII} for the lead byte of
+   * any other code point, or -1 for a continuation byte (part of the code point already counted).
+   */
+  private static int symbol(byte b) {
+    if (b >= 0) {
+      return b;
+    }
+    return (b & 0xC0) == 0x80 ? -1 : NON_ASCII;
   }
 
   private static long closure64(long x, long passable) {

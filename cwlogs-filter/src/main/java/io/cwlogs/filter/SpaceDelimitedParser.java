@@ -26,7 +26,8 @@ final class SpaceDelimitedParser {
         new SpaceDelimitedParser(pattern.substring(1, pattern.length() - 1));
     List<SpaceDelimitedPattern.Field> fields = parser.fields();
     if (parser.regexes > JsonPatternParser.MAX_REGEXES) {
-      throw InvalidFilterPatternException.invalid("more than 2 regexes");
+      throw InvalidFilterPatternException.invalid(
+          "more than " + JsonPatternParser.MAX_REGEXES + " regexes");
     }
     return new SpaceDelimitedPattern(fields, parser.regexes);
   }

@@ -69,28 +69,27 @@ final class Evaluator {
   }
 
   private static Object binary(Expr.Binary b, Row row) {
-    switch (b.op()) {
-      case AND:
-        return kleene(b, row, false);
-      case OR:
-        return kleene(b, row, true);
-      default:
-        break;
-    }
-    Object l = eval(b.left(), row);
-    Object r = eval(b.right(), row);
-    if ((l == null || r == null) && b.op().ordinal() >= Expr.Op.EQ.ordinal()) {
+    return switch (b.op()) {
+      case AND -> kleene(b, row, false);
+      case OR -> kleene(b, row, true);
+      case EQ, NE, LT, LE, GT, GE -> compare(b.op(), eval(b.left(), row), eval(b.right(), row));
+      case ADD, SUB, MUL, DIV, MOD, POW ->
+          arithmetic(b.op(), eval(b.left(), row), eval(b.right(), row));
+    };
+  }
+
+  private static Boolean compare(Expr.Op op, Object l, Object r) {
+    if (l == null || r == null) {
       return null; // a comparison with a missing value is unknown
     }
-    return switch (b.op()) {
+    return switch (op) {
       case EQ -> Values.equal(l, r);
       case NE -> !Values.equal(l, r);
       case LT -> ordered(l, r, c -> c < 0);
       case LE -> ordered(l, r, c -> c <= 0);
       case GT -> ordered(l, r, c -> c > 0);
       case GE -> ordered(l, r, c -> c >= 0);
-      case ADD, SUB, MUL, DIV, MOD, POW -> arithmetic(b.op(), l, r);
-      case AND, OR -> throw new AssertionError("handled above");
+      case ADD, SUB, MUL, DIV, MOD, POW, AND, OR -> throw new AssertionError(op);
     };
   }
 
