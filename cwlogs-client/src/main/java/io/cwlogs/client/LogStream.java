@@ -104,16 +104,8 @@ public final class LogStream {
    * @return how many were accepted, and how many were rejected, refused or failed and why
    */
   public SubmitResult submit(List<LogEvent> events) {
-    List<LogEvent> sendable = new ArrayList<>(events.size());
-    int oversize = 0;
-    for (LogEvent e : events) {
-      Optional<LogEvent> sized = sizePolicy.apply(e);
-      if (sized.isPresent()) {
-        sendable.add(sized.get());
-      } else {
-        oversize++;
-      }
-    }
+    List<LogEvent> sendable = sizePolicy.applyAll(events);
+    int oversize = events.size() - sendable.size();
     SubmitResult total = new SubmitResult(0, 0, 0, 0, oversize, 0, 0);
     for (List<LogEvent> batch : batcher.split(sendable)) {
       total = total.plus(put(batch).result());

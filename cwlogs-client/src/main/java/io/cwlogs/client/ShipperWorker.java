@@ -164,17 +164,10 @@ final class ShipperWorker implements Runnable {
     if (events.isEmpty()) {
       return;
     }
-    EventSizePolicy sizePolicy = stream().sizePolicy();
-    List<LogEvent> sendable = new ArrayList<>(events.size());
-    for (LogEvent e : events) {
-      Optional<LogEvent> sized = sizePolicy.apply(e);
-      if (sized.isPresent()) {
-        sendable.add(sized.get());
-      } else {
-        counters.rejected.increment();
-        counters.settled.incrementAndGet();
-      }
-    }
+    List<LogEvent> sendable = stream().sizePolicy().applyAll(events);
+    int oversize = events.size() - sendable.size();
+    counters.rejected.add(oversize);
+    counters.settled.addAndGet(oversize);
     for (List<LogEvent> batch : batcher.split(sendable)) {
       if (!stalled.isEmpty()) {
         stalled.addLast(batch);
@@ -301,11 +294,8 @@ final class ShipperWorker implements Runnable {
       return;
     }
     if (spool.isPresent() && streamAvailable()) {
-      EventSizePolicy sizePolicy = stream.sizePolicy();
-      List<LogEvent> sized = new ArrayList<>();
-      for (LogEvent e : rest) {
-        sizePolicy.apply(e).ifPresentOrElse(sized::add, () -> counters.dropped.increment());
-      }
+      List<LogEvent> sized = stream.sizePolicy().applyAll(rest);
+      counters.dropped.add(rest.size() - sized.size());
       counters.settled.addAndGet(rest.size() - sized.size());
       for (List<LogEvent> batch : batcher.split(sized)) {
         toSpool(stream.group(), stream.stream(), batch);
