@@ -63,22 +63,20 @@ public final class LogStream {
 
   /** A handle on another stream sharing this one's client and policies. */
   LogStream sibling(String otherGroup, String otherStream) {
-    return new Builder(client, otherGroup)
-        .stream(otherStream)
-        .retryPolicy(retry)
-        .sizePolicy(sizePolicy)
-        .sleeper(sleeper)
-        .build();
+    return sameSettings(otherGroup, otherStream).build();
   }
 
   /** The same stream with another retry policy (the shipper probes an outage with one attempt). */
   LogStream withRetry(RetryPolicy other) {
-    return new Builder(client, group)
-        .stream(stream)
-        .retryPolicy(other)
+    return sameSettings(group, stream).retryPolicy(other).build();
+  }
+
+  private Builder sameSettings(String otherGroup, String otherStream) {
+    return new Builder(client, otherGroup)
+        .stream(otherStream)
+        .retryPolicy(retry)
         .sizePolicy(sizePolicy)
-        .sleeper(sleeper)
-        .build();
+        .sleeper(sleeper);
   }
 
   /** Creates the group and the stream if absent; idempotent. */
