@@ -134,7 +134,7 @@ public final class CloudWatchLogsAppender extends AbstractAppender {
           layout != null
               ? layout
               : PatternLayout.newBuilder()
-                  .withPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n")
+                  .withPattern(AppenderSettings.DEFAULT_PATTERN)
                   .build();
       return new CloudWatchLogsAppender(name, filter, l, ignoreExceptions, s.newShipper());
     }
