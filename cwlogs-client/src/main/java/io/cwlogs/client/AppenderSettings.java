@@ -16,6 +16,12 @@ import java.util.Optional;
  * NameTemplate} and the SDK client is created on the shipper's thread at the first send.
  */
 public final class AppenderSettings {
+  /**
+   * The layout pattern an appender uses when none is configured; Logback and Log4j 2 read it the
+   * same way.
+   */
+  public static final String DEFAULT_PATTERN = "%d{ISO8601} %-5level [%thread] %logger - %msg%n";
+
   private String group = "";
   private String stream = "{hostname}-{pid}-{uuid}";
   private String region = "";

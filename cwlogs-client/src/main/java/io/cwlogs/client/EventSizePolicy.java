@@ -1,5 +1,7 @@
 package io.cwlogs.client;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,5 +64,19 @@ public record EventSizePolicy(int maxEventBytes, OversizePolicy oversize) {
             new LogEvent(message.substring(0, keep) + TRUNCATION_MARKER, event.timestamp()));
       }
     };
+  }
+
+  /**
+   * Applies {@link #apply(LogEvent)} to each event, in order.
+   *
+   * @return the events as they will be sent, without the rejected ones; the difference in size is
+   *     how many were rejected
+   */
+  public List<LogEvent> applyAll(List<LogEvent> events) {
+    List<LogEvent> sendable = new ArrayList<>(events.size());
+    for (LogEvent e : events) {
+      apply(e).ifPresent(sendable::add);
+    }
+    return sendable;
   }
 }

@@ -63,22 +63,20 @@ public final class LogStream {
 
   /** A handle on another stream sharing this one's client and policies. */
   LogStream sibling(String otherGroup, String otherStream) {
-    return new Builder(client, otherGroup)
-        .stream(otherStream)
-        .retryPolicy(retry)
-        .sizePolicy(sizePolicy)
-        .sleeper(sleeper)
-        .build();
+    return sameSettings(otherGroup, otherStream).build();
   }
 
   /** The same stream with another retry policy (the shipper probes an outage with one attempt). */
   LogStream withRetry(RetryPolicy other) {
-    return new Builder(client, group)
-        .stream(stream)
-        .retryPolicy(other)
+    return sameSettings(group, stream).retryPolicy(other).build();
+  }
+
+  private Builder sameSettings(String otherGroup, String otherStream) {
+    return new Builder(client, otherGroup)
+        .stream(otherStream)
+        .retryPolicy(retry)
         .sizePolicy(sizePolicy)
-        .sleeper(sleeper)
-        .build();
+        .sleeper(sleeper);
   }
 
   /** Creates the group and the stream if absent; idempotent. */
@@ -104,16 +102,8 @@ public final class LogStream {
    * @return how many were accepted, and how many were rejected, refused or failed and why
    */
   public SubmitResult submit(List<LogEvent> events) {
-    List<LogEvent> sendable = new ArrayList<>(events.size());
-    int oversize = 0;
-    for (LogEvent e : events) {
-      Optional<LogEvent> sized = sizePolicy.apply(e);
-      if (sized.isPresent()) {
-        sendable.add(sized.get());
-      } else {
-        oversize++;
-      }
-    }
+    List<LogEvent> sendable = sizePolicy.applyAll(events);
+    int oversize = events.size() - sendable.size();
     SubmitResult total = new SubmitResult(0, 0, 0, 0, oversize, 0, 0);
     for (List<LogEvent> batch : batcher.split(sendable)) {
       total = total.plus(put(batch).result());

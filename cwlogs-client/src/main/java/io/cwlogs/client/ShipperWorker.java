@@ -89,7 +89,7 @@ final class ShipperWorker implements Runnable {
           } else {
             pause();
           }
-        } else if (spool.map(Spool::count).orElse(0) > 0 && stalled.isEmpty()) {
+        } else if (spooledSegments() > 0 && stalled.isEmpty()) {
           if (!queue.isEmpty()) {
             ship(drainNow()); // to the spool first, so a slow probe cannot overflow the queue
           }
@@ -118,8 +118,12 @@ final class ShipperWorker implements Runnable {
     }
   }
 
+  private int spooledSegments() {
+    return spool.map(Spool::count).orElse(0);
+  }
+
   private boolean idle() {
-    return queue.isEmpty() && stalled.isEmpty() && spool.map(Spool::count).orElse(0) == 0;
+    return queue.isEmpty() && stalled.isEmpty() && spooledSegments() == 0;
   }
 
   /** Takes events from the queue until a batch is due; may return an empty list. */
@@ -164,17 +168,10 @@ final class ShipperWorker implements Runnable {
     if (events.isEmpty()) {
       return;
     }
-    EventSizePolicy sizePolicy = stream().sizePolicy();
-    List<LogEvent> sendable = new ArrayList<>(events.size());
-    for (LogEvent e : events) {
-      Optional<LogEvent> sized = sizePolicy.apply(e);
-      if (sized.isPresent()) {
-        sendable.add(sized.get());
-      } else {
-        counters.rejected.increment();
-        counters.settled.incrementAndGet();
-      }
-    }
+    List<LogEvent> sendable = stream().sizePolicy().applyAll(events);
+    int oversize = events.size() - sendable.size();
+    counters.rejected.add(oversize);
+    counters.settled.addAndGet(oversize);
     for (List<LogEvent> batch : batcher.split(sendable)) {
       if (!stalled.isEmpty()) {
         stalled.addLast(batch);
@@ -188,33 +185,20 @@ final class ShipperWorker implements Runnable {
   }
 
   private void sendFresh(List<LogEvent> batch) {
-    BatchOutcome outcome = stream().put(batch);
-    if (outcome.delivered() || outcome.permanent()) {
-      record(outcome);
+    if (concluded(stream().put(batch))) {
       counters.settled.addAndGet(batch.size());
-      consecutiveFailures = 0;
+    } else if (spool.isPresent()) {
+      toSpool(stream().group(), stream().stream(), batch);
     } else {
-      counters.retried.add(outcome.result().retries() + 1); // the batch will be sent again
-      backoff();
-      if (spool.isPresent()) {
-        toSpool(stream().group(), stream().stream(), batch);
-      } else {
-        stalled.addLast(batch);
-      }
+      stalled.addLast(batch);
     }
   }
 
   private void sendStalled() {
     List<LogEvent> batch = stalled.peekFirst();
-    BatchOutcome outcome = stream().put(batch);
-    if (outcome.delivered() || outcome.permanent()) {
+    if (concluded(stream().put(batch))) {
       stalled.removeFirst();
-      record(outcome);
       counters.settled.addAndGet(batch.size());
-      consecutiveFailures = 0;
-    } else {
-      counters.retried.add(outcome.result().retries() + 1);
-      backoff();
     }
   }
 
@@ -234,14 +218,8 @@ final class ShipperWorker implements Runnable {
       if (consecutiveFailures > 0) { // in an outage: probe once, backoff is handled here
         target = target.withRetry(ONE_ATTEMPT);
       }
-      BatchOutcome outcome = target.put(segment.events());
-      if (outcome.delivered() || outcome.permanent()) {
-        record(outcome);
+      if (concluded(target.put(segment.events()))) {
         s.delete(oldest.get());
-        consecutiveFailures = 0;
-      } else {
-        counters.retried.add(outcome.result().retries() + 1);
-        backoff();
       }
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "spool read failed", e);
@@ -265,12 +243,26 @@ final class ShipperWorker implements Runnable {
     counters.settled.addAndGet(batch.size());
   }
 
-  private void record(BatchOutcome outcome) {
-    SubmitResult r = outcome.result();
-    counters.sent.add(r.accepted());
-    counters.rejected.add(r.rejected());
-    counters.failed.add(r.failed());
-    counters.retried.add(r.retries());
+  /**
+   * Counts a batch's outcome: a final one (delivered, or failed for good) is recorded and ends an
+   * outage; otherwise the batch will be sent again, so its attempts count as retries and the next
+   * send waits for the backoff.
+   *
+   * @return true when the outcome is final
+   */
+  private boolean concluded(BatchOutcome outcome) {
+    if (outcome.delivered() || outcome.permanent()) {
+      SubmitResult r = outcome.result();
+      counters.sent.add(r.accepted());
+      counters.rejected.add(r.rejected());
+      counters.failed.add(r.failed());
+      counters.retried.add(r.retries());
+      consecutiveFailures = 0;
+      return true;
+    }
+    counters.retried.add(outcome.result().retries() + 1);
+    backoff();
+    return false;
   }
 
   private void backoff() {
@@ -301,11 +293,8 @@ final class ShipperWorker implements Runnable {
       return;
     }
     if (spool.isPresent() && streamAvailable()) {
-      EventSizePolicy sizePolicy = stream.sizePolicy();
-      List<LogEvent> sized = new ArrayList<>();
-      for (LogEvent e : rest) {
-        sizePolicy.apply(e).ifPresentOrElse(sized::add, () -> counters.dropped.increment());
-      }
+      List<LogEvent> sized = stream.sizePolicy().applyAll(rest);
+      counters.dropped.add(rest.size() - sized.size());
       counters.settled.addAndGet(rest.size() - sized.size());
       for (List<LogEvent> batch : batcher.split(sized)) {
         toSpool(stream.group(), stream.stream(), batch);
@@ -355,7 +344,7 @@ final class ShipperWorker implements Runnable {
     synchronized (progress) {
       flushWaiters++;
       try {
-        while (counters.settled.get() < target || spool.map(Spool::count).orElse(0) > 0) {
+        while (counters.settled.get() < target || spooledSegments() > 0) {
           long left = deadline - System.nanoTime();
           if (left <= 0) {
             return false;

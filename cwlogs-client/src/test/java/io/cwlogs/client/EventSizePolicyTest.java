@@ -3,6 +3,7 @@ package io.cwlogs.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,14 @@ class EventSizePolicyTest {
     assertThat(p.maxMessageBytes()).isEqualTo(262_118);
     assertThat(p.apply(new LogEvent("é".repeat(131_059), 1))).isPresent(); // 262,118 bytes
     assertThat(p.apply(new LogEvent("é".repeat(131_059) + "x", 1))).isEmpty();
+  }
+
+  @Test
+  void applyAllKeepsOrderAndLeavesOutTheRejected() {
+    EventSizePolicy p = EventSizePolicy.legacy256k(OversizePolicy.REJECT);
+    LogEvent big = new LogEvent("x".repeat(262_119), 2);
+    assertThat(p.applyAll(List.of(new LogEvent("a", 1), big, new LogEvent("", 3))))
+        .containsExactly(new LogEvent("a", 1), new LogEvent(" ", 3));
   }
 
   @Test

@@ -59,6 +59,12 @@ public final class LocalLogsEndpoint implements BeforeAllCallback {
     return config().newAsyncClient();
   }
 
+  /** Reads every message of a stream, oldest first. */
+  public static List<String> messages(
+      CloudWatchLogsAsyncClient client, String group, String stream) {
+    return readAll(client, group, stream).stream().map(OutputLogEvent::message).toList();
+  }
+
   /** Reads every event of a stream, oldest first. */
   public static List<OutputLogEvent> readAll(
       CloudWatchLogsAsyncClient client, String group, String stream) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 /**
  * LogStream against the cwlogs server, through a counting {@link FaultProxy}. The batch-edge tests
@@ -55,9 +54,7 @@ class LogStreamEndpointTest {
   }
 
   private List<String> read(LogStream s) {
-    return LocalLogsEndpoint.readAll(direct, s.group(), s.stream()).stream()
-        .map(OutputLogEvent::message)
-        .toList();
+    return LocalLogsEndpoint.messages(direct, s.group(), s.stream());
   }
 
   @Test

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 /**
  * The shipper under faults: every record arrives exactly as logged and in order, or is counted as
@@ -65,9 +64,7 @@ class ShipperFaultTest {
   }
 
   private static List<String> received(String group, String stream) {
-    return LocalLogsEndpoint.readAll(direct, group, stream).stream()
-        .map(OutputLogEvent::message)
-        .toList();
+    return LocalLogsEndpoint.messages(direct, group, stream);
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 /** Ships through a real logging.properties file to the test endpoint. */
 class CloudWatchLogsHandlerTest {
@@ -58,9 +57,7 @@ class CloudWatchLogsHandlerTest {
 
   private static List<String> readIfPresent(CloudWatchLogsAsyncClient client, String group) {
     try {
-      return LocalLogsEndpoint.readAll(client, group, "julthree").stream()
-          .map(OutputLogEvent::message)
-          .toList();
+      return LocalLogsEndpoint.messages(client, group, "julthree");
     } catch (RuntimeException notYetCreated) {
       return List.of();
     }

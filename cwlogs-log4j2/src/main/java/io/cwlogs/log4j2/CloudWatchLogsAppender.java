@@ -8,6 +8,7 @@ import io.cwlogs.client.ShipperMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -74,7 +75,11 @@ public final class CloudWatchLogsAppender extends AbstractAppender {
     return done;
   }
 
-  /** Plugin builder; attribute names match the setters of {@code AppenderSettings}. */
+  /**
+   * Plugin builder; attribute names match the setters of {@code AppenderSettings}. An attribute
+   * left out stays null and {@code AppenderSettings} keeps its default, so the defaults live there
+   * only.
+   */
   public static final class Builder
       implements org.apache.logging.log4j.core.util.Builder<CloudWatchLogsAppender> {
     @SuppressWarnings("log4j.public.setter") // set by reflection from the XML attributes
@@ -82,29 +87,29 @@ public final class CloudWatchLogsAppender extends AbstractAppender {
     @SuppressWarnings("log4j.public.setter")
     @PluginBuilderAttribute @Required private String group;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private String stream = "{hostname}-{pid}-{uuid}";
+    @PluginBuilderAttribute private String stream;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private String region = "";
+    @PluginBuilderAttribute private String region;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private String endpoint = "";
+    @PluginBuilderAttribute private String endpoint;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private String accessKeyId = "";
+    @PluginBuilderAttribute private String accessKeyId;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private String secretKey = "";
+    @PluginBuilderAttribute private String secretKey;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private int queueCapacity = 10_000;
+    @PluginBuilderAttribute private Integer queueCapacity;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private String overflowPolicy = "DROP_NEWEST";
+    @PluginBuilderAttribute private String overflowPolicy;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private long lingerMillis = 1_000;
+    @PluginBuilderAttribute private Long lingerMillis;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private String spoolDirectory = "";
+    @PluginBuilderAttribute private String spoolDirectory;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private int maxEventBytes = 1_048_576;
+    @PluginBuilderAttribute private Integer maxEventBytes;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private String oversizePolicy = "TRUNCATE";
+    @PluginBuilderAttribute private String oversizePolicy;
     @SuppressWarnings("log4j.public.setter")
-    @PluginBuilderAttribute private long shutdownTimeoutMillis = 5_000;
+    @PluginBuilderAttribute private Long shutdownTimeoutMillis;
     @SuppressWarnings("log4j.public.setter")
     @PluginBuilderAttribute private boolean ignoreExceptions = true;
 
@@ -118,25 +123,31 @@ public final class CloudWatchLogsAppender extends AbstractAppender {
     public CloudWatchLogsAppender build() {
       AppenderSettings s = new AppenderSettings();
       s.setGroup(group);
-      s.setStream(stream);
-      s.setRegion(region);
-      s.setEndpoint(endpoint);
-      s.setAccessKeyId(accessKeyId);
-      s.setSecretKey(secretKey);
-      s.setQueueCapacity(queueCapacity);
-      s.setOverflowPolicy(overflowPolicy);
-      s.setLingerMillis(lingerMillis);
-      s.setSpoolDirectory(spoolDirectory);
-      s.setMaxEventBytes(maxEventBytes);
-      s.setOversizePolicy(oversizePolicy);
-      s.setShutdownTimeoutMillis(shutdownTimeoutMillis);
+      ifSet(stream, s::setStream);
+      ifSet(region, s::setRegion);
+      ifSet(endpoint, s::setEndpoint);
+      ifSet(accessKeyId, s::setAccessKeyId);
+      ifSet(secretKey, s::setSecretKey);
+      ifSet(queueCapacity, s::setQueueCapacity);
+      ifSet(overflowPolicy, s::setOverflowPolicy);
+      ifSet(lingerMillis, s::setLingerMillis);
+      ifSet(spoolDirectory, s::setSpoolDirectory);
+      ifSet(maxEventBytes, s::setMaxEventBytes);
+      ifSet(oversizePolicy, s::setOversizePolicy);
+      ifSet(shutdownTimeoutMillis, s::setShutdownTimeoutMillis);
       Layout<?> l =
           layout != null
               ? layout
               : PatternLayout.newBuilder()
-                  .withPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n")
+                  .withPattern(AppenderSettings.DEFAULT_PATTERN)
                   .build();
       return new CloudWatchLogsAppender(name, filter, l, ignoreExceptions, s.newShipper());
+    }
+
+    private static <T> void ifSet(T value, Consumer<T> setter) {
+      if (value != null) {
+        setter.accept(value);
+      }
     }
   }
 }

@@ -10,7 +10,6 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 /** Ships through a real Log4j 2 XML file to the test endpoint. */
 class CloudWatchLogsAppenderTest {
@@ -35,10 +34,7 @@ class CloudWatchLogsAppenderTest {
     assertThat(appender.metrics().sent()).as("%s", appender.metrics()).isEqualTo(101);
 
     try (CloudWatchLogsAsyncClient client = LocalLogsEndpoint.newClient()) {
-      List<String> got =
-          LocalLogsEndpoint.readAll(client, group, "svctwo").stream()
-              .map(OutputLogEvent::message)
-              .toList();
+      List<String> got = LocalLogsEndpoint.messages(client, group, "svctwo");
       assertThat(got).hasSize(101);
       assertThat(got.get(0)).isEqualTo("INFO  Orders - order 0 é😀");
       assertThat(got.get(100))

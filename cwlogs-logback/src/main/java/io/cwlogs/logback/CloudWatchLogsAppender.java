@@ -92,7 +92,7 @@ public class CloudWatchLogsAppender extends UnsynchronizedAppenderBase<ILoggingE
     if (encoder == null) {
       PatternLayoutEncoder e = new PatternLayoutEncoder();
       e.setContext(getContext());
-      e.setPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n");
+      e.setPattern(AppenderSettings.DEFAULT_PATTERN);
       e.start();
       encoder = e;
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 /** Ships through a real logback XML file to the test endpoint. */
 class CloudWatchLogsAppenderTest {
@@ -38,10 +37,7 @@ class CloudWatchLogsAppenderTest {
     context.stop(); // the appender flushes here
 
     try (CloudWatchLogsAsyncClient client = LocalLogsEndpoint.newClient()) {
-      List<String> got =
-          LocalLogsEndpoint.readAll(client, group, "appone").stream()
-              .map(OutputLogEvent::message)
-              .toList();
+      List<String> got = LocalLogsEndpoint.messages(client, group, "appone");
       assertThat(got).hasSize(101);
       assertThat(got.get(0)).isEqualTo("INFO  Orders - order 0 é😀");
       assertThat(got.get(100))
