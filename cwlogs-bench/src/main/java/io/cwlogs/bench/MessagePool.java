@@ -1,7 +1,9 @@
 package io.cwlogs.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Pre-generated log messages of one shape and size, which the ingest threads cycle through.
@@ -16,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code --message-bytes} ASCII bytes, with random letters (nearly incompressible) or, with
  * {@code --padding words}, {@code key=value} words and ids as real logs have.
  */
-final class MessagePool {
+public final class MessagePool {
 
   /** The term 1 in 10,000 messages carry. */
   static final String RARE = "FATAL";
@@ -68,33 +70,48 @@ final class MessagePool {
     return max;
   }
 
-  static String message(LoadSettings s, ThreadLocalRandom random, boolean rare) {
+  static String message(LoadSettings s, RandomGenerator random, boolean rare) {
     String level = rare ? RARE : random.nextInt(10) == 0 ? "WARN" : "INFO";
     int status = random.nextInt(20) == 0 ? 500 : 200;
     String base = switch (s.shape()) {
-      case JSON -> String.format("{\"level\":\"%s\",\"service\":\"svc-%d\",\"status\":%d,\"latency_ms\":%d,"
+      case JSON -> String.format(Locale.ROOT, "{\"level\":\"%s\",\"service\":\"svc-%d\",\"status\":%d,\"latency_ms\":%d,"
           + "\"path\":\"/api/v1/items/%d\",\"msg\":\"", level, random.nextInt(8), status, random.nextInt(900),
           random.nextInt(100_000));
-      case ACCESS -> String.format("10.0.%d.%d - - [21/Nov/2026:12:00:00 +0000] \"GET /api/v1/items/%d HTTP/1.1\" "
+      case ACCESS -> String.format(Locale.ROOT, "10.0.%d.%d - - [21/Nov/2026:12:00:00 +0000] \"GET /api/v1/items/%d HTTP/1.1\" "
           + "%d %d \"-\" \"curl/8.0\" %s ", random.nextInt(256), random.nextInt(256), random.nextInt(100_000), status,
           random.nextInt(5000), level);
-      case TEXT -> String.format("2026-11-21T12:00:00.000Z %s [worker-%d] c.e.OrderService - order %d processed for "
-          + "customer %d ", level, random.nextInt(16), random.nextInt(1_000_000), random.nextInt(100_000));
+      case TEXT -> textPrefix(random, level);
     };
-    boolean json = s.shape() == LoadSettings.Shape.JSON;
+    if (s.shape() == LoadSettings.Shape.JSON) {
+      return pad(base, s.messageBytes() - 2, s.wordPadding(), random) + "\"}";
+    }
+    return pad(base, s.messageBytes(), s.wordPadding(), random);
+  }
+
+  /**
+   * An application-log line as {@code --shape text} makes it, at {@code level}, of exactly {@code bytes}
+   * ASCII bytes; the JMH benchmarks use it so their corpus is the load generator's.
+   */
+  public static String textLine(RandomGenerator random, String level, int bytes, boolean wordPadding) {
+    return pad(textPrefix(random, level), bytes, wordPadding, random);
+  }
+
+  private static String textPrefix(RandomGenerator random, String level) {
+    return String.format(Locale.ROOT, "2026-11-21T12:00:00.000Z %s [worker-%d] c.e.OrderService - order %d processed for "
+        + "customer %d ", level, random.nextInt(16), random.nextInt(1_000_000), random.nextInt(100_000));
+  }
+
+  /** {@code base} padded or cut to {@code size} chars with {@code key=value} words or random letters. */
+  private static String pad(String base, int size, boolean wordPadding, RandomGenerator random) {
     StringBuilder sb = new StringBuilder(base);
-    int size = s.messageBytes() - (json ? 2 : 0);
     while (sb.length() < size) {
-      if (s.wordPadding()) {
+      if (wordPadding) {
         sb.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(1000)).append(' ');
       } else {
         sb.append((char) ('a' + random.nextInt(26)));
       }
     }
     sb.setLength(size);
-    if (json) {
-      sb.append("\"}");
-    }
     return sb.toString();
   }
 }

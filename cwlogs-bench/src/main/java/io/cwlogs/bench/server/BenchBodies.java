@@ -2,6 +2,7 @@ package io.cwlogs.bench.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.cwlogs.bench.MessagePool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,14 +19,7 @@ final class BenchBodies {
   private BenchBodies() {}
 
   static String message(SplittableRandom random, int bytes) {
-    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
-        "2026-11-21T12:00:00.000Z %s [worker-%d] c.e.OrderService - order %d processed for customer %d ",
-        random.nextInt(10) == 0 ? "WARN" : "INFO", random.nextInt(16), random.nextInt(1_000_000), random.nextInt(100_000)));
-    while (sb.length() < bytes) {
-      sb.append((char) ('a' + random.nextInt(26)));
-    }
-    sb.setLength(bytes);
-    return sb.toString();
+    return MessagePool.textLine(random, random.nextInt(10) == 0 ? "WARN" : "INFO", bytes, false);
   }
 
   /** {@code {"logGroupName":"bench","logStreamName":"s","logEvents":[{"timestamp":...,"message":...}, ...]}}. */

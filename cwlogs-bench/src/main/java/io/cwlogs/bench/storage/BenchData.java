@@ -1,5 +1,6 @@
 package io.cwlogs.bench.storage;
 
+import io.cwlogs.bench.MessagePool;
 import io.cwlogs.core.LogStreamMeta;
 import io.cwlogs.core.spi.LogStore;
 import io.cwlogs.core.spi.StoredEvent;
@@ -60,14 +61,9 @@ final class BenchData {
   /** One in this many events of {@link #fillGroup} carries the rare term. */
   static final int RARE_EVERY = 10_000;
 
-  private static final String[] PADDING = {
-    "user=", "session=", "request_id=", "latency_ms=", "region=eu-west-1", "cache=hit", "cache=miss",
-    "db_ms=", "items=", "retry=", "status=ok", "tenant=", "shard=", "bytes=", "queue=orders", "attempt="
-  };
-
   /**
-   * {@code count} application-log lines of {@link #MESSAGE_BYTES} bytes, shaped like the load
-   * generator's {@code --shape text --padding words}; those whose index is a multiple of
+   * {@code count} application-log lines of {@link #MESSAGE_BYTES} bytes, the load generator's
+   * {@code --shape text --padding words}; those whose index is a multiple of
    * {@link #RARE_EVERY} have the level {@code rare} instead of INFO or WARN.
    */
   static byte[][] applicationLog(int count, long seed, String rare) {
@@ -75,16 +71,7 @@ final class BenchData {
     byte[][] messages = new byte[count][];
     for (int i = 0; i < count; i++) {
       String level = i % RARE_EVERY == 0 ? rare : random.nextInt(10) == 0 ? "WARN" : "INFO";
-      StringBuilder text =
-          new StringBuilder(
-              "2026-11-21T12:00:00.000Z " + level + " [worker-" + random.nextInt(16)
-                  + "] c.e.OrderService - order " + random.nextInt(1_000_000) + " processed for customer "
-                  + random.nextInt(100_000) + " ");
-      while (text.length() < MESSAGE_BYTES) {
-        text.append(PADDING[random.nextInt(PADDING.length)]).append(random.nextInt(1000)).append(' ');
-      }
-      text.setLength(MESSAGE_BYTES);
-      messages[i] = text.toString().getBytes(StandardCharsets.US_ASCII);
+      messages[i] = MessagePool.textLine(random, level, MESSAGE_BYTES, true).getBytes(StandardCharsets.US_ASCII);
     }
     return messages;
   }
